@@ -1,0 +1,81 @@
+package io.github.credentialprocess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warns, once per file, when the AWS config file or the credential process executable can be
+ * written by group or others: whoever can change them can make the application run their code
+ * and hand it their credentials.
+ */
+final class WritableFileWarning {
+
+	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProvider.class);
+
+	private static final Set<Path> warned = ConcurrentHashMap.newKeySet();
+
+	private WritableFileWarning() {
+	}
+
+	/**
+	 * Logs a warning if the file is writable by group or others.
+	 * @param file the file to check; ignored when it does not exist or the file system has no POSIX
+	 * permissions
+	 * @param role what the file is, for the message
+	 * @return whether the file is writable by group or others
+	 */
+	static boolean check(Path file, String role) {
+		Set<PosixFilePermission> permissions;
+		try {
+			permissions = Files.getPosixFilePermissions(file);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return false;
+		}
+		boolean writable = permissions.contains(PosixFilePermission.GROUP_WRITE)
+				|| permissions.contains(PosixFilePermission.OTHERS_WRITE);
+		if (writable && warned.add(file.toAbsolutePath().normalize())) {
+			logger.warn("The {} {} is writable by group or others, who could make this application run their own "
+					+ "code for credentials; lock it down with 'chmod go-w {}'", role, file, file);
+		}
+		return writable;
+	}
+
+	/**
+	 * Finds the executable a command names: a path as given, or the first match on the PATH.
+	 * @return the file, or {@code null} when it cannot be found
+	 */
+	static Path locateExecutable(String executable, Path workingDirectory) {
+		if (executable.isEmpty()) {
+			return null;
+		}
+		if (executable.indexOf('/') >= 0 || executable.indexOf('\\') >= 0) {
+			Path path = Path.of(executable);
+			if (!path.isAbsolute() && workingDirectory != null) {
+				path = workingDirectory.resolve(path);
+			}
+			return Files.isRegularFile(path) ? path : null;
+		}
+		String searchPath = System.getenv("PATH");
+		if (searchPath == null) {
+			return null;
+		}
+		for (String directory : searchPath.split(java.io.File.pathSeparator)) {
+			if (!directory.isEmpty()) {
+				Path candidate = Path.of(directory, executable);
+				if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+					return candidate;
+				}
+			}
+		}
+		return null;
+	}
+
+}

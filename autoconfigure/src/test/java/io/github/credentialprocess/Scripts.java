@@ -1,0 +1,106 @@
+package io.github.credentialprocess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes small POSIX shell scripts to a temporary folder, to be run as real credential processes.
+ * Every script appends a line to {@code runs} when it starts, so tests can count process runs
+ * without asking the provider.
+ */
+final class Scripts {
+
+	static final String ACCESS_KEY_ID = "AKIAEXAMPLEKEY12345";
+
+	static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
+
+	static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN0123456789";
+
+	private final Path folder;
+
+	private int count;
+
+	Scripts(Path folder) {
+		this.folder = folder;
+	}
+
+	Path folder() {
+		return this.folder;
+	}
+
+	/** A script with the given body, run by {@code /bin/sh}. */
+	Path script(String body) {
+		Path script = this.folder.resolve("process-" + (++this.count) + ".sh");
+		String text = "#!/bin/sh\necho run >> '" + runsFile() + "'\n" + body + "\n";
+		try {
+			Files.writeString(script, text, StandardCharsets.UTF_8);
+			Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return script;
+	}
+
+	/** A script that prints exactly the given text to stdout, with no newline added. */
+	Path printing(String stdout) {
+		Path output = this.folder.resolve("output-" + (this.count + 1) + ".txt");
+		write(output, stdout.getBytes(StandardCharsets.UTF_8));
+		return script("cat '" + output + "'");
+	}
+
+	/** A script that prints exactly the given bytes to stdout. */
+	Path printing(byte[] stdout) {
+		Path output = this.folder.resolve("output-" + (this.count + 1) + ".bin");
+		write(output, stdout);
+		return script("cat '" + output + "'");
+	}
+
+	/** A script printing valid session credentials that expire at the given time. */
+	Path printingCredentialsExpiringAt(Instant expiration) {
+		return printing(credentialsJson(Optional.of(expiration)));
+	}
+
+	/** A provider builder for a script, run without a shell. */
+	CredentialProcessProvider.Builder provider(Path script) {
+		return CredentialProcessProvider.builder().command(List.of(script.toString()));
+	}
+
+	/** How many times a script of this folder has started. */
+	int runs() {
+		Path runs = runsFile();
+		try {
+			return Files.exists(runs) ? Files.readAllLines(runs).size() : 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Path runsFile() {
+		return this.folder.resolve("runs");
+	}
+
+	static String credentialsJson(Optional<Instant> expiration) {
+		return "{\"Version\": 1, \"AccessKeyId\": \"" + ACCESS_KEY_ID + "\", \"SecretAccessKey\": \""
+				+ SECRET_ACCESS_KEY + "\", \"SessionToken\": \"" + SESSION_TOKEN + "\""
+				+ expiration.map((at) -> ", \"Expiration\": \"" + at + "\"").orElse("") + "}";
+	}
+
+	private static void write(Path file, byte[] content) {
+		try {
+			Files.write(file, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
