@@ -68,6 +68,39 @@ final class Scripts {
 		return printing(credentialsJson(Optional.of(expiration)));
 	}
 
+	/**
+	 * A script that prints session credentials living for the given number of seconds, with an
+	 * access key id ending in the run number ({@code AKIDRUN0001}, {@code AKIDRUN0002}, ...). While
+	 * {@link #failSwitch()} exists, it fails with exit code 1 instead.
+	 */
+	Path rotatingCredentials(int lifetimeSeconds) {
+		return script("RUN=$(wc -l < '" + runsFile() + "')\n"
+				+ "[ -f '" + failSwitch() + "' ] && { echo \"run $RUN fails\" >&2; exit 1; }\n"
+				+ "EXPIRES=$(date -u -d \"+" + lifetimeSeconds + " seconds\" +%Y-%m-%dT%H:%M:%SZ)\n"
+				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDRUN%04d\",\"SecretAccessKey\":\"" + SECRET_ACCESS_KEY
+				+ "\",\"SessionToken\":\"" + SESSION_TOKEN + "\",\"Expiration\":\"%s\"}' \"$RUN\" \"$EXPIRES\"");
+	}
+
+	/** While this file exists, {@link #rotatingCredentials(int)} scripts fail. */
+	Path failSwitch() {
+		return this.folder.resolve("fail");
+	}
+
+	/** Makes {@link #rotatingCredentials(int)} scripts fail from their next run on, or succeed again. */
+	void failFromNowOn(boolean fail) {
+		try {
+			if (fail) {
+				Files.writeString(failSwitch(), "fail");
+			}
+			else {
+				Files.deleteIfExists(failSwitch());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** A provider builder for a script, run without a shell. */
 	CredentialProcessProvider.Builder provider(Path script) {
 		return CredentialProcessProvider.builder().command(List.of(script.toString()));

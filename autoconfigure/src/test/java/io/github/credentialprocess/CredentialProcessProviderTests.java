@@ -1,0 +1,373 @@
+package io.github.credentialprocess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.credentialprocess.CredentialProcessListener.Trigger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Caching, single flight, scheduled refresh, failure handling and shutdown of
+ * {@link CredentialProcessProvider}, each against real processes.
+ */
+class CredentialProcessProviderTests {
+
+	private static final Duration HANG_GUARD = Duration.ofSeconds(20);
+
+	private static final Instant FAR_FUTURE = Instant.parse("2099-01-01T00:00:00Z");
+
+	@TempDir
+	Path folder;
+
+	private Scripts scripts;
+
+	private final RecordingListener listener = new RecordingListener();
+
+	@BeforeEach
+	void setUp() {
+		this.scripts = new Scripts(this.folder);
+	}
+
+	@Test
+	void cachedCredentialsAreReturnedWithoutRunningTheProcessAgain() {
+		try (CredentialProcessProvider provider = this.scripts
+			.provider(this.scripts.printingCredentialsExpiringAt(FAR_FUTURE))
+			.build()) {
+			ProcessCredentials first = provider.resolveCredentials();
+			ProcessCredentials second = provider.resolveCredentials();
+			assertThat(second).isSameAs(first);
+			assertThat(this.scripts.runs()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void hundredConcurrentCallersOnAColdCacheShareOneRun() throws Exception {
+		Path script = this.scripts.script("sleep 0.5\nprintf '%s' '" + Scripts.credentialsJson(Optional.of(FAR_FUTURE)) + "'");
+		try (CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			List<ProcessCredentials> results = callConcurrently(100, provider::resolveCredentials);
+			assertThat(this.scripts.runs()).isEqualTo(1);
+			assertThat(Set.copyOf(results)).hasSize(1);
+			System.out.printf("100 concurrent callers on a cold cache: %d process run(s)%n", this.scripts.runs());
+		}
+	}
+
+	@Test
+	void concurrentCallersOfAFailingRunShareItsError() throws Exception {
+		Path script = this.scripts.script("sleep 0.5\necho 'no network' >&2\nexit 4");
+		try (CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			List<Object> outcomes = callConcurrently(20, () -> {
+				try {
+					return provider.resolveCredentials();
+				}
+				catch (CredentialProcessException ex) {
+					return ex;
+				}
+			});
+			assertThat(this.scripts.runs()).isEqualTo(1);
+			assertThat(Set.copyOf(outcomes)).singleElement()
+				.isInstanceOfSatisfying(CredentialProcessException.class,
+						(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION));
+		}
+	}
+
+	@Test
+	void refreshIsScheduledBeforeExpirationWithoutAnyCaller() {
+		Path script = this.scripts.rotatingCredentials(4);
+		try (CredentialProcessProvider provider = this.scripts.provider(script)
+			.expiryWindow(Duration.ofSeconds(3))
+			.listener(this.listener)
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			await().atMost(HANG_GUARD).until(() -> this.scripts.runs() >= 3);
+			assertThat(provider.resolveCredentials().accessKeyId()).isNotEqualTo("AKIDRUN0001");
+			assertThat(this.listener.started).startsWith(Trigger.ON_DEMAND, Trigger.SCHEDULED, Trigger.SCHEDULED);
+		}
+	}
+
+	@Test
+	void callersKeepTheCachedCredentialsWhileARefreshRuns() throws IOException {
+		Path gate = this.folder.resolve("gate");
+		Path script = this.scripts.script("RUN=$(wc -l < '" + this.scripts.runsFile() + "')\n"
+				+ "if [ \"$RUN\" -gt 1 ]; then while [ ! -f '" + gate + "' ]; do sleep 0.05; done; fi\n"
+				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDRUN%04d\",\"SecretAccessKey\":\"S\",\"Expiration\":\"%s\"}' "
+				+ "\"$RUN\" \"$(date -u -d '+30 seconds' +%Y-%m-%dT%H:%M:%SZ)\"");
+		try (CredentialProcessProvider provider = this.scripts.provider(script)
+			.expiryWindow(Duration.ofSeconds(29))
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			await().atMost(HANG_GUARD).until(() -> this.scripts.runs() == 2);
+			ProcessCredentials duringRefresh = assertTimeoutPreemptively(Duration.ofSeconds(5),
+					provider::resolveCredentials);
+			assertThat(duringRefresh.accessKeyId()).isEqualTo("AKIDRUN0001");
+			Files.writeString(gate, "open");
+			await().atMost(HANG_GUARD)
+				.untilAsserted(() -> assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0002"));
+		}
+	}
+
+	@Test
+	void credentialsWithoutExpirationLiveForTheConfiguredDuration() {
+		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+		try (CredentialProcessProvider provider = this.scripts
+			.provider(this.scripts.printing(Scripts.credentialsJson(Optional.empty())))
+			.duration(Duration.ofMinutes(10))
+			.clock(clock)
+			.build()) {
+			provider.resolveCredentials();
+			clock.advance(Duration.ofMinutes(10).minusMillis(1));
+			provider.resolveCredentials();
+			assertThat(this.scripts.runs()).isEqualTo(1);
+			clock.advance(Duration.ofMillis(1));
+			assertThat(provider.isExpired()).isTrue();
+			provider.resolveCredentials();
+			assertThat(this.scripts.runs()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void expiredCredentialsAreNeverReturned() {
+		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+		Instant expiration = Instant.parse("2030-01-01T01:00:00Z");
+		try (CredentialProcessProvider provider = this.scripts
+			.provider(this.scripts.printingCredentialsExpiringAt(expiration))
+			.clock(clock)
+			.build()) {
+			provider.resolveCredentials();
+			clock.set(expiration);
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXPIRED));
+			assertThat(this.scripts.runs()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void failedRefreshIsHiddenFromCallersWhileTheCachedCredentialsAreValid() {
+		Path script = this.scripts.rotatingCredentials(30);
+		try (CredentialProcessProvider provider = this.scripts.provider(script)
+			.expiryWindow(Duration.ofSeconds(29))
+			.listener(this.listener)
+			.build()) {
+			ProcessCredentials first = provider.resolveCredentials();
+			this.scripts.failFromNowOn(true);
+			await().atMost(HANG_GUARD).until(() -> !this.listener.refreshFailures.isEmpty());
+			assertThat(provider.resolveCredentials()).isSameAs(first);
+			assertThat(this.listener.refreshFailures.get(0).code()).isEqualTo(ErrorCode.EXECUTION);
+		}
+	}
+
+	@Test
+	void afterExpirationCallersGetTheErrorOfTheFailingProcess() {
+		Path script = this.scripts.rotatingCredentials(3);
+		try (CredentialProcessProvider provider = this.scripts.provider(script)
+			.expiryWindow(Duration.ofSeconds(2))
+			.build()) {
+			provider.resolveCredentials();
+			this.scripts.failFromNowOn(true);
+			await().atMost(HANG_GUARD)
+				.untilAsserted(() -> assertThatExceptionOfType(CredentialProcessException.class)
+					.isThrownBy(provider::resolveCredentials)
+					.withMessageContaining("exited with code 1"));
+		}
+	}
+
+	@Test
+	void failedRefreshIsRetriedWithGrowingBackoffAndRecoversWithoutARestart() {
+		Path script = this.scripts.rotatingCredentials(60);
+		try (CredentialProcessProvider provider = this.scripts.provider(script)
+			.expiryWindow(Duration.ofSeconds(59))
+			.listener(this.listener)
+			.build()) {
+			provider.resolveCredentials();
+			this.scripts.failFromNowOn(true);
+			await().atMost(HANG_GUARD).until(() -> this.listener.refreshFailures.size() >= 3);
+			this.scripts.failFromNowOn(false);
+			await().atMost(HANG_GUARD)
+				.until(() -> !provider.resolveCredentials().accessKeyId().equals("AKIDRUN0001"));
+			List<RecordingListener.RefreshFailure> failures = new ArrayList<>(this.listener.refreshFailures);
+			assertThat(failures).extracting(RecordingListener.RefreshFailure::consecutiveFailures)
+				.startsWith(1, 2, 3);
+			for (int i = 0; i < 3; i++) {
+				RecordingListener.RefreshFailure failure = failures.get(i);
+				long delay = Duration.between(failure.reportedAt(), failure.nextAttempt().orElseThrow()).toMillis();
+				long nominal = RefreshBackoff.FIRST_DELAY_MILLIS << i;
+				assertThat(delay).as("delay after failure %d", i + 1).isBetween((long) (nominal * 0.7), nominal + 100);
+			}
+		}
+	}
+
+	@Test
+	void refreshRunsTheProcessEvenWhileCredentialsAreValid() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(this.listener)
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			assertThat(provider.refresh().accessKeyId()).isEqualTo("AKIDRUN0002");
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0002");
+			assertThat(this.listener.started).containsExactly(Trigger.ON_DEMAND, Trigger.MANUAL);
+		}
+	}
+
+	@Test
+	void failedManualRefreshKeepsTheCachedCredentials() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.build()) {
+			ProcessCredentials first = provider.resolveCredentials();
+			this.scripts.failFromNowOn(true);
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh);
+			assertThat(provider.resolveCredentials()).isSameAs(first);
+		}
+	}
+
+	@Test
+	void prefetchRunsTheProcessInTheBackgroundAsAStartupRun() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(this.listener)
+			.build()) {
+			CompletableFuture<ProcessCredentials> first = provider.prefetch();
+			assertThat(first).succeedsWithin(HANG_GUARD);
+			assertThat(provider.resolveCredentials()).isSameAs(first.join());
+			assertThat(this.listener.started).containsExactly(Trigger.STARTUP);
+			assertThat(this.listener.finished).singleElement()
+				.satisfies((run) -> assertThat(run.succeeded()).isTrue());
+		}
+	}
+
+	@Test
+	void listenerHearsEachRunWithItsTriggerOutcomeAndErrorCode() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(this.listener)
+			.build()) {
+			provider.resolveCredentials();
+			this.scripts.failFromNowOn(true);
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh);
+			assertThat(this.listener.finished).extracting(CredentialProcessListener.Run::trigger,
+					CredentialProcessListener.Run::error)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(Trigger.ON_DEMAND, Optional.empty()),
+						org.assertj.core.groups.Tuple.tuple(Trigger.MANUAL, Optional.of(ErrorCode.EXECUTION)));
+			assertThat(this.listener.scheduled).hasSize(1);
+		}
+	}
+
+	@Test
+	void failingListenerDoesNotBreakCredentials() {
+		CredentialProcessListener broken = new CredentialProcessListener() {
+			@Override
+			public void onRunFinished(Run run) {
+				throw new IllegalStateException("listener bug");
+			}
+		};
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(broken)
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+		}
+	}
+
+	@Test
+	void closeKillsTheRunningProcessTreeAndWaitingCallersGetAClearError() throws Exception {
+		Path pid = this.folder.resolve("pid");
+		Path script = this.scripts.script("sleep 300 &\necho $! > '" + pid + "'\nwait");
+		CredentialProcessProvider provider = this.scripts.provider(script).build();
+		CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
+		await().atMost(HANG_GUARD).until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+		provider.close();
+		assertThat(caller).failsWithin(HANG_GUARD)
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(CredentialProcessException.class)
+			.withMessageContaining("provider was closed");
+		ProcessRunnerTests.assertDies(Long.parseLong(Files.readString(pid).strip()));
+	}
+
+	@Test
+	void closeStopsTheProviderThreads() {
+		CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600)).build();
+		provider.resolveCredentials();
+		provider.close();
+		await().atMost(HANG_GUARD).until(() -> Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.noneMatch((thread) -> thread.getName().startsWith("credential-process-")));
+	}
+
+	@Test
+	void closedProviderRunsNoProcess() {
+		CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600)).build();
+		provider.close();
+		assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+			.withMessageContaining("closed");
+		assertThat(this.scripts.runs()).isZero();
+	}
+
+	@Test
+	void blankCommandIsRefusedWhenTheProviderIsBuilt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CredentialProcessProvider.builder().command("  "))
+			.withMessageContaining("command is empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> CredentialProcessProvider.builder().command(List.of()))
+			.withMessageContaining("argv is empty");
+	}
+
+	@Test
+	void providerWithoutCommandIsRefused() {
+		assertThatIllegalStateException().isThrownBy(() -> CredentialProcessProvider.builder().build())
+			.withMessageContaining("No credential process is set");
+	}
+
+	@Test
+	void isExpiredBeforeTheFirstRun() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.build()) {
+			assertThat(provider.isExpired()).isTrue();
+			provider.resolveCredentials();
+			assertThat(provider.isExpired()).isFalse();
+		}
+	}
+
+	private static <T> List<T> callConcurrently(int threads, java.util.concurrent.Callable<T> call) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch ready = new CountDownLatch(threads);
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				futures.add(executor.submit(() -> {
+					ready.countDown();
+					go.await();
+					return call.call();
+				}));
+			}
+			ready.await();
+			go.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(HANG_GUARD.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+}
