@@ -90,6 +90,10 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private ScheduledFuture<?> nextRefresh;
 
+	private volatile Instant nextRefreshAt;
+
+	private volatile Run lastRun;
+
 	private volatile boolean closed;
 
 	private CredentialProcessProvider(Builder builder, ProcessCommand command, ProcessCredentials staticCredentials) {
@@ -185,6 +189,22 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	}
 
 	/**
+	 * What the provider holds and did last, for health checks and metrics; never a secret.
+	 * @return a view taken now
+	 */
+	public CredentialProcessStatus status() {
+		CachedCredentials current = this.cached;
+		Optional<ProcessCredentials> credentials = Optional.ofNullable(current).map(CachedCredentials::credentials);
+		return new CredentialProcessStatus(this.clock.instant(), describeCommand(),
+				credentials.map(ProcessCredentials::maskedAccessKeyId),
+				credentials.map(ProcessCredentials::fetchedAt),
+				Optional.ofNullable(current)
+					.filter((entry) -> entry.expiresAtMillis() != Long.MAX_VALUE)
+					.map((entry) -> Instant.ofEpochMilli(entry.expiresAtMillis())),
+				Optional.ofNullable(this.lastRun), this.consecutiveFailures.get(), Optional.ofNullable(this.nextRefreshAt));
+	}
+
+	/**
 	 * Stops scheduled refreshes and kills a running process tree; callers waiting for that run get
 	 * a {@link CredentialProcessException}. Cached credentials can still be read.
 	 */
@@ -195,6 +215,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			if (this.nextRefresh != null) {
 				this.nextRefresh.cancel(false);
 			}
+			this.nextRefreshAt = null;
 		}
 		this.scheduler.shutdownNow();
 		if (this.runner != null) {
@@ -209,21 +230,23 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		if (running != null) {
 			return join(running);
 		}
+		CachedCredentials result;
 		try {
 			CachedCredentials current = this.cached;
 			// A caller that lost the race to a run that has just finished takes its result.
-			CachedCredentials result = (trigger == Trigger.ON_DEMAND && current != null
-					&& current.isValidAt(this.clock.millis())) ? current : run(trigger);
-			mine.complete(result);
-			return result;
+			result = (trigger == Trigger.ON_DEMAND && current != null && current.isValidAt(this.clock.millis()))
+					? current : run(trigger);
 		}
 		catch (RuntimeException ex) {
+			this.inFlight.set(null);
 			mine.completeExceptionally(ex);
 			throw ex;
 		}
-		finally {
-			this.inFlight.set(null);
-		}
+		// Cleared before completing, so that a caller arriving from now on never joins a finished run:
+		// it sees the new cache entry, or (a manual refresh) starts a run of its own.
+		this.inFlight.set(null);
+		mine.complete(result);
+		return result;
 	}
 
 	private static CachedCredentials join(CompletableFuture<CachedCredentials> running) {
@@ -253,7 +276,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			CachedCredentials fresh = CachedCredentials.of(credentials, this.duration, this.expiryWindow);
 			this.cached = fresh;
 			this.consecutiveFailures.set(0);
-			this.listener.onRunFinished(new Run(trigger, elapsedSince(started), Optional.empty(), this.clock.instant()));
+			finished(new Run(trigger, elapsedSince(started), Optional.empty(), this.clock.instant()));
 			logger.debug("Credential process '{}' returned {} ({}, {} ms)", this.runner.command().executableName(),
 					credentials, trigger, elapsedSince(started).toMillis());
 			scheduleRefresh(fresh.refreshAtMillis() - this.clock.millis());
@@ -262,16 +285,26 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		catch (CredentialProcessException ex) {
 			CredentialProcessException failure = this.closed ? closedException() : ex;
 			int failures = this.consecutiveFailures.incrementAndGet();
-			this.listener.onRunFinished(
-					new Run(trigger, elapsedSince(started), Optional.of(failure.code()), this.clock.instant()));
+			finished(new Run(trigger, elapsedSince(started), Optional.of(failure.code()), this.clock.instant()));
 			logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger, failures,
 					failure.getMessage());
 			throw failure;
 		}
 	}
 
+	private void finished(Run run) {
+		this.lastRun = run;
+		this.listener.onRunFinished(run);
+	}
+
 	/** Runs on the refresh thread: a failure is retried while the cached credentials are valid. */
 	private void refreshInBackground() {
+		synchronized (this.scheduleLock) {
+			// This is the refresh that was due; a later one may have been scheduled meanwhile.
+			if (this.nextRefreshAt != null && !this.nextRefreshAt.isAfter(this.clock.instant())) {
+				this.nextRefreshAt = null;
+			}
+		}
 		try {
 			load(Trigger.SCHEDULED);
 		}
@@ -300,6 +333,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 				this.nextRefresh.cancel(false);
 			}
 			this.nextRefresh = this.scheduler.schedule(this::refreshInBackground, delay, TimeUnit.MILLISECONDS);
+			this.nextRefreshAt = at;
 		}
 		this.listener.onRefreshScheduled(at);
 		return at;
@@ -314,6 +348,15 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			secrets.add(current.credentials().sessionToken());
 		}
 		return Redactor.of(secrets).apply(stderr);
+	}
+
+	private String describeCommand() {
+		return (this.runner != null) ? this.runner.command().toString() : "none (static keys of an AWS profile)";
+	}
+
+	@Override
+	public String toString() {
+		return "CredentialProcessProvider[command=" + describeCommand() + "]";
 	}
 
 	private CredentialProcessException closedException() {

@@ -8,7 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the engine usable without Spring and without the optional integrations.
+ * Keeps the engine usable without Spring and the optional integrations, and each integration
+ * removable without touching the others.
  */
 @AnalyzeClasses(packages = "io.github.credentialprocess", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -30,6 +31,21 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("software.amazon..");
+
+	@ArchTest
+	static final ArchRule integrationsAreIndependentOfEachOther = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+		.slices()
+		.matching("io.github.credentialprocess.(awssdk|metrics|health|actuate)..")
+		.should()
+		.notDependOnEachOther();
+
+	@ArchTest
+	static final ArchRule autoConfigurationDoesNotDependOnTheIntegrations = noClasses().that()
+		.resideInAPackage("io.github.credentialprocess.autoconfigure")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.github.credentialprocess.awssdk", "io.github.credentialprocess.metrics",
+				"io.github.credentialprocess.health", "io.github.credentialprocess.actuate");
 
 	@ArchTest
 	static final ArchRule engineDoesNotDependOnItsIntegrations = noClasses().that()

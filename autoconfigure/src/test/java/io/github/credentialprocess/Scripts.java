@@ -13,30 +13,30 @@ import java.util.Optional;
 /**
  * Writes small POSIX shell scripts to a temporary folder, to be run as real credential processes.
  * Every script appends a line to {@code runs} when it starts, so tests can count process runs
- * without asking the provider.
+ * without asking the provider. Public so that the tests of every integration package share it.
  */
-final class Scripts {
+public final class Scripts {
 
-	static final String ACCESS_KEY_ID = "AKIAEXAMPLEKEY12345";
+	public static final String ACCESS_KEY_ID = "AKIAEXAMPLEKEY12345";
 
-	static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
+	public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
 
-	static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN0123456789";
+	public static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN0123456789";
 
 	private final Path folder;
 
 	private int count;
 
-	Scripts(Path folder) {
+	public Scripts(Path folder) {
 		this.folder = folder;
 	}
 
-	Path folder() {
+	public Path folder() {
 		return this.folder;
 	}
 
 	/** A script with the given body, run by {@code /bin/sh}. */
-	Path script(String body) {
+	public Path script(String body) {
 		Path script = this.folder.resolve("process-" + (++this.count) + ".sh");
 		String text = "#!/bin/sh\necho run >> '" + runsFile() + "'\n" + body + "\n";
 		try {
@@ -50,21 +50,21 @@ final class Scripts {
 	}
 
 	/** A script that prints exactly the given text to stdout, with no newline added. */
-	Path printing(String stdout) {
+	public Path printing(String stdout) {
 		Path output = this.folder.resolve("output-" + (this.count + 1) + ".txt");
 		write(output, stdout.getBytes(StandardCharsets.UTF_8));
 		return script("cat '" + output + "'");
 	}
 
 	/** A script that prints exactly the given bytes to stdout. */
-	Path printing(byte[] stdout) {
+	public Path printing(byte[] stdout) {
 		Path output = this.folder.resolve("output-" + (this.count + 1) + ".bin");
 		write(output, stdout);
 		return script("cat '" + output + "'");
 	}
 
 	/** A script printing valid session credentials that expire at the given time. */
-	Path printingCredentialsExpiringAt(Instant expiration) {
+	public Path printingCredentialsExpiringAt(Instant expiration) {
 		return printing(credentialsJson(Optional.of(expiration)));
 	}
 
@@ -73,21 +73,21 @@ final class Scripts {
 	 * access key id ending in the run number ({@code AKIDRUN0001}, {@code AKIDRUN0002}, ...). While
 	 * {@link #failSwitch()} exists, it fails with exit code 1 instead.
 	 */
-	Path rotatingCredentials(int lifetimeSeconds) {
+	public Path rotatingCredentials(int lifetimeSeconds) {
 		return script("RUN=$(wc -l < '" + runsFile() + "')\n"
 				+ "[ -f '" + failSwitch() + "' ] && { echo \"run $RUN fails\" >&2; exit 1; }\n"
 				+ "EXPIRES=$(date -u -d \"+" + lifetimeSeconds + " seconds\" +%Y-%m-%dT%H:%M:%SZ)\n"
 				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDRUN%04d\",\"SecretAccessKey\":\"" + SECRET_ACCESS_KEY
-				+ "\",\"SessionToken\":\"" + SESSION_TOKEN + "\",\"Expiration\":\"%s\"}' \"$RUN\" \"$EXPIRES\"");
+				+ "\",\"SessionToken\":\"" + SESSION_TOKEN + "\",\"AccountId\":\"123456789012\",\"Expiration\":\"%s\"}' \"$RUN\" \"$EXPIRES\"");
 	}
 
 	/** While this file exists, {@link #rotatingCredentials(int)} scripts fail. */
-	Path failSwitch() {
+	public Path failSwitch() {
 		return this.folder.resolve("fail");
 	}
 
 	/** Makes {@link #rotatingCredentials(int)} scripts fail from their next run on, or succeed again. */
-	void failFromNowOn(boolean fail) {
+	public void failFromNowOn(boolean fail) {
 		try {
 			if (fail) {
 				Files.writeString(failSwitch(), "fail");
@@ -102,12 +102,12 @@ final class Scripts {
 	}
 
 	/** A provider builder for a script, run without a shell. */
-	CredentialProcessProvider.Builder provider(Path script) {
+	public CredentialProcessProvider.Builder provider(Path script) {
 		return CredentialProcessProvider.builder().command(List.of(script.toString()));
 	}
 
 	/** How many times a script of this folder has started. */
-	int runs() {
+	public int runs() {
 		Path runs = runsFile();
 		try {
 			return Files.exists(runs) ? Files.readAllLines(runs).size() : 0;
@@ -117,11 +117,11 @@ final class Scripts {
 		}
 	}
 
-	Path runsFile() {
+	public Path runsFile() {
 		return this.folder.resolve("runs");
 	}
 
-	static String credentialsJson(Optional<Instant> expiration) {
+	public static String credentialsJson(Optional<Instant> expiration) {
 		return "{\"Version\": 1, \"AccessKeyId\": \"" + ACCESS_KEY_ID + "\", \"SecretAccessKey\": \""
 				+ SECRET_ACCESS_KEY + "\", \"SessionToken\": \"" + SESSION_TOKEN + "\""
 				+ expiration.map((at) -> ", \"Expiration\": \"" + at + "\"").orElse("") + "}";

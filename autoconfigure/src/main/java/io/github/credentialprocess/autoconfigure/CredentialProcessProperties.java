@@ -1,0 +1,165 @@
+package io.github.credentialprocess.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the credential process, under {@code aws.credential-process}. Set exactly one
+ * of {@code command}, {@code argv} or {@code profile}; nothing is configured until one is set.
+ */
+@ConfigurationProperties("aws.credential-process")
+public class CredentialProcessProperties {
+
+	/**
+	 * Whether to configure a credential process provider at all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Command line of the credential process, run through the platform shell (sh -c on Unix,
+	 * cmd.exe /C on Windows) as the AWS SDKs run credential_process.
+	 */
+	private String command;
+
+	/**
+	 * Program and arguments of the credential process, run directly without a shell.
+	 */
+	private List<String> argv = new ArrayList<>();
+
+	/**
+	 * Profile of the AWS shared config file (AWS_CONFIG_FILE, default ~/.aws/config) whose
+	 * credential_process to run.
+	 */
+	private String profile;
+
+	/**
+	 * How long a run may take before the process and every process it started are killed.
+	 */
+	private Duration timeout = Duration.ofMinutes(1);
+
+	/**
+	 * Lifetime of credentials that carry no Expiration.
+	 */
+	private Duration duration = Duration.ofMinutes(15);
+
+	/**
+	 * Most bytes the process may write to stdout; past that it is killed.
+	 */
+	private DataSize maxBufferSize = DataSize.ofKilobytes(8);
+
+	/**
+	 * How long before the expiration to refresh the credentials.
+	 */
+	private Duration expiryWindow = Duration.ofMinutes(5);
+
+	/**
+	 * Environment variables added to the environment the process inherits.
+	 */
+	private Map<String, String> environment = new LinkedHashMap<>();
+
+	/**
+	 * Directory the process runs in. Defaults to the application's working directory.
+	 */
+	private Path workingDirectory;
+
+	/**
+	 * Whether to run the process during startup and refuse to start when that run fails.
+	 */
+	private boolean failFast;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(String command) {
+		this.command = command;
+	}
+
+	public List<String> getArgv() {
+		return this.argv;
+	}
+
+	public void setArgv(List<String> argv) {
+		this.argv = argv;
+	}
+
+	public String getProfile() {
+		return this.profile;
+	}
+
+	public void setProfile(String profile) {
+		this.profile = profile;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Duration getDuration() {
+		return this.duration;
+	}
+
+	public void setDuration(Duration duration) {
+		this.duration = duration;
+	}
+
+	public DataSize getMaxBufferSize() {
+		return this.maxBufferSize;
+	}
+
+	public void setMaxBufferSize(DataSize maxBufferSize) {
+		this.maxBufferSize = maxBufferSize;
+	}
+
+	public Duration getExpiryWindow() {
+		return this.expiryWindow;
+	}
+
+	public void setExpiryWindow(Duration expiryWindow) {
+		this.expiryWindow = expiryWindow;
+	}
+
+	public Map<String, String> getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(Map<String, String> environment) {
+		this.environment = environment;
+	}
+
+	public Path getWorkingDirectory() {
+		return this.workingDirectory;
+	}
+
+	public void setWorkingDirectory(Path workingDirectory) {
+		this.workingDirectory = workingDirectory;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.github.credentialprocess.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+import io.github.credentialprocess.CredentialProcessException;
+import io.github.credentialprocess.CredentialProcessListener;
+import io.github.credentialprocess.CredentialProcessProvider;
+
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Checks {@link CredentialProcessProperties} and builds the provider from them. Every mistake is
+ * reported with the property to change, before any process runs.
+ */
+final class CredentialProcessProviderFactory {
+
+	/** Smaller than any credential_process JSON can be. */
+	static final DataSize MIN_BUFFER_SIZE = DataSize.ofBytes(64);
+
+	private static final String PREFIX = OnCredentialProcessSourceCondition.PREFIX;
+
+	private CredentialProcessProviderFactory() {
+	}
+
+	static CredentialProcessProvider create(CredentialProcessProperties properties,
+			List<CredentialProcessListener> listeners) {
+		CredentialProcessProvider.Builder builder = CredentialProcessProvider.builder();
+		source(properties, builder);
+		builder.timeout(positive(properties.getTimeout(), "timeout"))
+			.duration(positive(properties.getDuration(), "duration"))
+			.maxBufferSize(bufferSize(properties.getMaxBufferSize()))
+			.expiryWindow(notNegative(properties.getExpiryWindow(), "expiry-window"))
+			.environment(properties.getEnvironment())
+			.workingDirectory(properties.getWorkingDirectory());
+		listeners.forEach(builder::listener);
+		try {
+			return builder.build();
+		}
+		catch (IllegalStateException ex) {
+			throw new CredentialProcessConfigurationException(ex.getMessage(),
+					"Fix the AWS config file, or set " + PREFIX + "profile to a profile that has a credential_process.",
+					ex);
+		}
+	}
+
+	/**
+	 * Runs the process once and waits for it, for {@code fail-fast}.
+	 */
+	static void requireFirstRunToSucceed(CredentialProcessProvider provider) {
+		try {
+			provider.prefetch().join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof CredentialProcessException failure) {
+				throw new CredentialProcessConfigurationException(
+						"The credential process failed during startup with error code " + failure.code() + ": "
+								+ failure.getMessage(),
+						"Fix the credential process (see 'Troubleshooting' in the README for " + failure.code()
+								+ "), or set " + PREFIX + "fail-fast=false to start anyway and retry when credentials are needed.",
+						failure);
+			}
+			throw ex;
+		}
+	}
+
+	private static void source(CredentialProcessProperties properties, CredentialProcessProvider.Builder builder) {
+		List<String> set = new ArrayList<>();
+		if (properties.getCommand() != null) {
+			set.add(PREFIX + "command");
+		}
+		if (!properties.getArgv().isEmpty()) {
+			set.add(PREFIX + "argv");
+		}
+		if (properties.getProfile() != null) {
+			set.add(PREFIX + "profile");
+		}
+		if (set.size() > 1) {
+			throw invalid("Only one of " + PREFIX + "command, argv and profile may be set, but " + String.join(" and ", set)
+					+ " are.", "Keep the one you mean and remove the others.");
+		}
+		if (properties.getCommand() != null) {
+			requireText(properties.getCommand(), "command",
+					"the command line of the program that prints the credential_process JSON");
+			builder.command(properties.getCommand());
+		}
+		else if (!properties.getArgv().isEmpty()) {
+			requireText(properties.getArgv().get(0), "argv[0]", "the program that prints the credential_process JSON");
+			builder.command(properties.getArgv());
+		}
+		else {
+			requireText(properties.getProfile(), "profile", "a profile name of the AWS config file");
+			builder.profile(properties.getProfile());
+		}
+	}
+
+	private static void requireText(String value, String property, String expected) {
+		if (!StringUtils.hasText(value)) {
+			throw invalid(PREFIX + property + " is blank.", "Set " + PREFIX + property + " to " + expected + ".");
+		}
+	}
+
+	private static java.time.Duration positive(java.time.Duration value, String property) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw invalid(PREFIX + property + " is " + value + ", but it must be positive.",
+					"Set " + PREFIX + property + " to a positive duration such as 30s or 2m, or remove it to use the default.");
+		}
+		return value;
+	}
+
+	private static java.time.Duration notNegative(java.time.Duration value, String property) {
+		if (value == null || value.isNegative()) {
+			throw invalid(PREFIX + property + " is " + value + ", but it must not be negative.",
+					"Set " + PREFIX + property + " to zero or a positive duration such as 5m, or remove it to use the default.");
+		}
+		return value;
+	}
+
+	private static int bufferSize(DataSize value) {
+		if (value == null || value.compareTo(MIN_BUFFER_SIZE) < 0 || value.toBytes() > Integer.MAX_VALUE) {
+			throw invalid(PREFIX + "max-buffer-size is " + value + ", but it must be between 64B and 2GB.",
+					"Set " + PREFIX + "max-buffer-size to at least 64B (the default 8KB fits any credential_process JSON).");
+		}
+		return (int) value.toBytes();
+	}
+
+	private static CredentialProcessConfigurationException invalid(String description, String action) {
+		return new CredentialProcessConfigurationException("Invalid credential process configuration: " + description,
+				action);
+	}
+
+}

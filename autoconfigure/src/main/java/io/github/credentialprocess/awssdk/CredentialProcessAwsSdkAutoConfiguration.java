@@ -1,0 +1,33 @@
+package io.github.credentialprocess.awssdk;
+
+import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of an AWS SDK for Java v2 {@link AwsCredentialsProvider} bean backed by the
+ * {@link CredentialProcessProvider}. It runs before Spring Cloud AWS's credentials
+ * auto-configuration, which then steps aside, so every Spring Cloud AWS client uses it too.
+ */
+@AutoConfiguration(after = CredentialProcessAutoConfiguration.class,
+		beforeName = "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration")
+@ConditionalOnClass(AwsCredentialsProvider.class)
+@ConditionalOnBean(CredentialProcessProvider.class)
+public final class CredentialProcessAwsSdkAutoConfiguration {
+
+	CredentialProcessAwsSdkAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(AwsCredentialsProvider.class)
+	CredentialProcessAwsCredentialsProvider credentialProcessAwsCredentialsProvider(CredentialProcessProvider provider) {
+		return new CredentialProcessAwsCredentialsProvider(provider);
+	}
+
+}

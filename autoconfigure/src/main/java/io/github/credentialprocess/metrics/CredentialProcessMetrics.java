@@ -1,0 +1,63 @@
+package io.github.credentialprocess.metrics;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.github.credentialprocess.CredentialProcessListener;
+import io.github.credentialprocess.CredentialProcessProvider;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Records every process run of a {@link CredentialProcessProvider} in Micrometer:
+ * <ul>
+ * <li>timer {@value #RUN_TIMER}, tagged {@code outcome} ({@code success}/{@code failure}),
+ * {@code error} ({@code none} or the error code in lower case) and {@code trigger}
+ * ({@code startup}, {@code scheduled}, {@code on-demand}, {@code manual});</li>
+ * <li>counter {@value #FAILURE_COUNTER}, one per failed run.</li>
+ * </ul>
+ * No tag carries a secret, an access key id or the command line: every tag value comes from a
+ * fixed set.
+ */
+public class CredentialProcessMetrics implements CredentialProcessListener {
+
+	/** Name of the timer of process runs. */
+	public static final String RUN_TIMER = "aws.credential.process";
+
+	/** Name of the counter of failed runs. */
+	public static final String FAILURE_COUNTER = "aws.credential.process.refresh.failures";
+
+	private final Supplier<MeterRegistry> registry;
+
+	/**
+	 * Creates the listener.
+	 * @param registry where to record; looked up on the first event, so that the registry and the
+	 * provider that feeds this listener can be created in any order
+	 */
+	public CredentialProcessMetrics(Supplier<MeterRegistry> registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void onRunFinished(Run run) {
+		MeterRegistry meterRegistry = this.registry.get();
+		if (meterRegistry == null) {
+			return;
+		}
+		Timer.builder(RUN_TIMER)
+			.description("Runs of the AWS credential process")
+			.tag("outcome", run.succeeded() ? "success" : "failure")
+			.tag("error", run.error().map((code) -> code.name().toLowerCase(Locale.ROOT)).orElse("none"))
+			.tag("trigger", run.trigger().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+			.register(meterRegistry)
+			.record(run.duration());
+		if (!run.succeeded()) {
+			Counter.builder(FAILURE_COUNTER)
+				.description("Failed runs of the AWS credential process")
+				.register(meterRegistry)
+				.increment();
+		}
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.github.credentialprocess.metrics;
+
+import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the credential process metrics, when Micrometer is on the classpath and a
+ * {@link MeterRegistry} bean exists.
+ */
+@AutoConfiguration(after = CredentialProcessAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, CredentialProcessProvider.class })
+public final class CredentialProcessMetricsAutoConfiguration {
+
+	CredentialProcessMetricsAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CredentialProcessMetrics credentialProcessMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new CredentialProcessMetrics(registry::getIfAvailable);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CredentialProcessExpiryMeterBinder credentialProcessExpiryMeterBinder(CredentialProcessProvider provider) {
+		return new CredentialProcessExpiryMeterBinder(provider);
+	}
+
+}
