@@ -10,44 +10,58 @@ import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures everything the engine logs, at every level, while open.
+ * Captures log output while open: everything this project logs, at every level down to TRACE, and
+ * whatever any other library logs at its configured level.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
-	private final Logger logger = (Logger) LoggerFactory.getLogger("io.github.credentialprocess");
+	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+	private final Logger project = (Logger) LoggerFactory.getLogger("io.github.credentialprocess");
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
 	private final Level previousLevel;
 
-	LogCapture() {
-		this.previousLevel = this.logger.getLevel();
-		this.logger.setLevel(Level.ALL);
+	public LogCapture() {
+		this.previousLevel = this.project.getLevel();
+		this.project.setLevel(Level.TRACE);
 		this.appender.start();
-		this.logger.addAppender(this.appender);
+		this.root.addAppender(this.appender);
 	}
 
-	/** Every captured event as text: level, formatted message and any stack trace. */
-	List<String> lines() {
-		return this.appender.list.stream().map(LogCapture::render).toList();
+	/** Every captured event as text: level, logger, formatted message and any exception chain. */
+	public List<String> lines() {
+		return events().stream().map(LogCapture::render).toList();
 	}
 
-	List<String> lines(Level level) {
-		return this.appender.list.stream().filter((event) -> event.getLevel() == level).map(LogCapture::render).toList();
+	public List<String> lines(Level level) {
+		return events().stream().filter((event) -> event.getLevel() == level).map(LogCapture::render).toList();
+	}
+
+	private List<ILoggingEvent> events() {
+		// AppenderBase appends while holding the appender's lock.
+		synchronized (this.appender) {
+			return List.copyOf(this.appender.list);
+		}
 	}
 
 	private static String render(ILoggingEvent event) {
-		StringBuilder text = new StringBuilder(event.getLevel() + " " + event.getFormattedMessage());
+		StringBuilder text = new StringBuilder(
+				event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage());
 		for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
 			text.append(" | ").append(cause.getClassName()).append(": ").append(cause.getMessage());
+			for (var frame : cause.getStackTraceElementProxyArray()) {
+				text.append("\n\t").append(frame.getSTEAsString());
+			}
 		}
 		return text.toString();
 	}
 
 	@Override
 	public void close() {
-		this.logger.detachAppender(this.appender);
-		this.logger.setLevel(this.previousLevel);
+		this.root.detachAppender(this.appender);
+		this.project.setLevel(this.previousLevel);
 	}
 
 }
