@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -174,7 +175,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 * @return the outcome of that run; a failure is also reported to the listener
 	 */
 	public CompletableFuture<ProcessCredentials> prefetch() {
-		return CompletableFuture.supplyAsync(() -> load(Trigger.STARTUP).credentials(), this.scheduler);
+		try {
+			return CompletableFuture.supplyAsync(() -> load(Trigger.STARTUP).credentials(), this.scheduler);
+		}
+		catch (RejectedExecutionException ex) {
+			return CompletableFuture.failedFuture(closedException());
+		}
 	}
 
 	/**

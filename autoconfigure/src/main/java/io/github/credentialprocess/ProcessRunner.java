@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
@@ -75,6 +76,12 @@ final class ProcessRunner {
 			throw new CredentialProcessException(ErrorCode.EXECUTION,
 					"Interrupted while waiting for credential process '" + this.command.executableName()
 							+ "'; its process tree was killed");
+		}
+		catch (RejectedExecutionException ex) {
+			// The stream readers were shut down under us: the provider is closing.
+			ProcessTree.kill(process);
+			throw new CredentialProcessException(ErrorCode.EXECUTION,
+					"Credential process '" + this.command.executableName() + "' was killed because the provider is closing");
 		}
 		finally {
 			this.running.remove(process);

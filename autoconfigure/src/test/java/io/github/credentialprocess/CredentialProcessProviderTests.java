@@ -317,6 +317,10 @@ class CredentialProcessProviderTests {
 		provider.close();
 		assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
 			.withMessageContaining("closed");
+		assertThat(provider.prefetch()).failsWithin(HANG_GUARD)
+			.withThrowableThat()
+			.havingCause()
+			.withMessageContaining("closed");
 		assertThat(this.scripts.runs()).isZero();
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  * A real web application on a random port, with a real script as the credential process, seen
  * through its actuator over HTTP.
  */
+// Closed after the class, so that its provider stops running processes for the tests that follow.
+@DirtiesContext
 @SpringBootTest(classes = TestWebApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,metrics,credentialprocess",
 				"management.endpoint.health.show-details=always", "aws.credential-process.expiry-window=3s" })

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * for them in everything the application shows: every log line, every exception message and stack
  * trace, every {@code toString()}, every metric tag and every actuator response.
  */
+// Closed after the class, so that its provider stops running processes for the tests that follow.
+@DirtiesContext
 @SpringBootTest(classes = TestWebApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
 				"aws.credential-process.timeout=1s",
