@@ -1,5 +1,7 @@
 package io.github.credentialprocess;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +58,17 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	static final String REFRESH_THREAD_NAME = "credential-process-refresh";
 
+	private static final VarHandle CACHED;
+
+	static {
+		try {
+			CACHED = MethodHandles.lookup().findVarHandle(CredentialProcessProvider.class, "cached", CachedCredentials.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProvider.class);
 
 	/** Runs the process; {@code null} when a profile's static keys are served instead. */
@@ -72,13 +82,17 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private final Clock clock;
 
+	/**
+	 * Whether the clock is the one the refresh thread's delays run on; only then may a cache entry
+	 * be trusted as fresh without reading the clock.
+	 */
+	private final boolean clockIsSystemClock;
+
 	private final CredentialProcessListener listener;
 
 	private final List<String> environmentValues;
 
 	private final ScheduledThreadPoolExecutor scheduler;
-
-	private final ExecutorService streamReaders;
 
 	/** The run in progress, which every caller needing credentials joins (single flight). */
 	private final AtomicReference<CompletableFuture<CachedCredentials>> inFlight = new AtomicReference<>();
@@ -101,14 +115,18 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		this.duration = builder.duration;
 		this.expiryWindow = builder.expiryWindow;
 		this.clock = builder.clock;
+		this.clockIsSystemClock = builder.clock.equals(Clock.systemUTC());
 		this.listener = new SafeListener(List.copyOf(builder.listeners));
 		this.environmentValues = List.copyOf(builder.environment.values());
-		this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads(REFRESH_THREAD_NAME));
+		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, REFRESH_THREAD_NAME);
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.scheduler.setRemoveOnCancelPolicy(true);
-		this.streamReaders = Executors.newCachedThreadPool(daemonThreads("credential-process-io"));
 		if (command != null) {
 			this.runner = new ProcessRunner(command, builder.timeout, builder.maxBufferSize, builder.environment,
-					builder.workingDirectory, this.streamReaders);
+					builder.workingDirectory);
 			this.parser = new CredentialsParser(command.executableName());
 			Path executable = WritableFileWarning.locateExecutable(command.executable(), builder.workingDirectory);
 			if (executable != null) {
@@ -154,7 +172,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 */
 	public ProcessCredentials resolveCredentials() {
 		CachedCredentials current = this.cached;
-		if (current != null && current.isValidAt(this.clock.millis())) {
+		if (current != null && (current.fresh() || current.isValidAt(this.clock.millis()))) {
 			return current.credentials();
 		}
 		return load(Trigger.ON_DEMAND).credentials();
@@ -217,6 +235,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
+		// No refresh thread will mark the entry stale any more: from now on every read checks the clock.
+		markStale();
 		synchronized (this.scheduleLock) {
 			if (this.nextRefresh != null) {
 				this.nextRefresh.cancel(false);
@@ -227,7 +247,6 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		if (this.runner != null) {
 			this.runner.killAll();
 		}
-		this.streamReaders.shutdownNow();
 	}
 
 	private CachedCredentials load(Trigger trigger) {
@@ -279,7 +298,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		try {
 			byte[] output = this.runner.run(this::redact);
 			ProcessCredentials credentials = this.parser.parse(output, this.clock.instant());
-			CachedCredentials fresh = CachedCredentials.of(credentials, this.duration, this.expiryWindow);
+			CachedCredentials fresh = CachedCredentials.of(credentials, this.duration, this.expiryWindow,
+					this.clockIsSystemClock);
 			this.cached = fresh;
 			this.consecutiveFailures.set(0);
 			finished(new Run(trigger, elapsedSince(started), Optional.empty(), this.clock.instant()));
@@ -305,6 +325,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	/** Runs on the refresh thread: a failure is retried while the cached credentials are valid. */
 	private void refreshInBackground() {
+		markStale();
 		synchronized (this.scheduleLock) {
 			// This is the refresh that was due; a later one may have been scheduled meanwhile.
 			if (this.nextRefreshAt != null && !this.nextRefreshAt.isAfter(this.clock.instant())) {
@@ -325,6 +346,17 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			Optional<Instant> nextAttempt = (now + delay < current.expiresAtMillis())
 					? Optional.of(scheduleRefresh(delay)) : Optional.empty();
 			this.listener.onRefreshFailed(ex, failures, nextAttempt);
+		}
+	}
+
+	/**
+	 * Replaces a fresh entry by a stale copy, so that reads check the clock from now on. A newer
+	 * entry stored meanwhile is left alone.
+	 */
+	private void markStale() {
+		CachedCredentials current = this.cached;
+		if (current != null && current.fresh() && current.refreshAtMillis() != Long.MAX_VALUE) {
+			CACHED.compareAndSet(this, current, current.asStale());
 		}
 	}
 
@@ -374,13 +406,6 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		return Duration.ofNanos(System.nanoTime() - startNanos);
 	}
 
-	private static ThreadFactory daemonThreads(String name) {
-		return (task) -> {
-			Thread thread = new Thread(task, name);
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
 
 	/**
 	 * Builds a {@link CredentialProcessProvider}. Set exactly one of {@link #command(String)},

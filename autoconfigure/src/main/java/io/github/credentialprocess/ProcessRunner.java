@@ -1,32 +1,32 @@
 package io.github.credentialprocess;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
  * Runs the credential process once and returns its stdout. It never hangs and never leaks: stdin
- * is closed at once, stdout and stderr are drained at the same time into bounded buffers, and the
- * whole process tree is killed when the timeout passes or stdout grows past its limit.
+ * is closed at once, stdout and stderr are drained at the same time into bounded buffers without
+ * ever blocking on a read, and the whole process tree is killed when the timeout passes or stdout
+ * grows past its limit.
  */
 final class ProcessRunner {
 
+	/** The first wait for the exit before draining the pipes (most helpers are done by then); it doubles up to the maximum. */
+	private static final long FIRST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+
 	/**
-	 * How long to wait for the end of stdout after the process exited. A background child that
-	 * inherited stdout can keep the pipe open long after its parent exited; its output is not ours.
+	 * The longest wait between two drains. A pipe holds 64 KiB, so output flows at several MB/s
+	 * even at this pace, and a flood is noticed within this time.
 	 */
-	private static final long EXIT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+	private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
 
 	private final ProcessCommand command;
 
@@ -38,18 +38,15 @@ final class ProcessRunner {
 
 	private final Path workingDirectory;
 
-	private final Executor streamReaders;
-
 	private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
 	ProcessRunner(ProcessCommand command, Duration timeout, int maxBufferSize, Map<String, String> environment,
-			Path workingDirectory, Executor streamReaders) {
+			Path workingDirectory) {
 		this.command = command;
 		this.timeout = timeout;
 		this.maxBufferSize = maxBufferSize;
 		this.environment = Map.copyOf(environment);
 		this.workingDirectory = workingDirectory;
-		this.streamReaders = streamReaders;
 	}
 
 	ProcessCommand command() {
@@ -67,8 +64,10 @@ final class ProcessRunner {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		Process process = start();
 		this.running.add(process);
-		try {
-			return awaitOutput(process, deadline, redactor);
+		try (InputStream stdoutStream = process.getInputStream(); InputStream stderrStream = process.getErrorStream()) {
+			closeStdin(process);
+			return awaitOutput(process, new StdoutCapture(stdoutStream, this.maxBufferSize),
+					new StderrTail(stderrStream), deadline, redactor);
 		}
 		catch (InterruptedException ex) {
 			ProcessTree.kill(process);
@@ -77,11 +76,11 @@ final class ProcessRunner {
 					"Interrupted while waiting for credential process '" + this.command.executableName()
 							+ "'; its process tree was killed");
 		}
-		catch (RejectedExecutionException ex) {
-			// The stream readers were shut down under us: the provider is closing.
+		catch (IOException ex) {
 			ProcessTree.kill(process);
-			throw new CredentialProcessException(ErrorCode.EXECUTION,
-					"Credential process '" + this.command.executableName() + "' was killed because the provider is closing");
+			throw new CredentialProcessException(ErrorCode.EXECUTION, "Could not read the output of credential process '"
+					+ this.command.executableName() + "' (" + ex.getClass().getSimpleName()
+					+ "); its process tree was killed");
 		}
 		finally {
 			this.running.remove(process);
@@ -102,7 +101,10 @@ final class ProcessRunner {
 					+ "' does not exist or is not a directory; create it or change the working directory");
 		}
 		ProcessBuilder builder = new ProcessBuilder(this.command.argv());
-		builder.environment().putAll(this.environment);
+		if (!this.environment.isEmpty()) {
+			// Only when needed: asking for the environment copies the whole inherited one.
+			builder.environment().putAll(this.environment);
+		}
 		if (this.workingDirectory != null) {
 			builder.directory(this.workingDirectory.toFile());
 		}
@@ -116,34 +118,40 @@ final class ProcessRunner {
 		}
 	}
 
-	private byte[] awaitOutput(Process process, long deadline, UnaryOperator<String> redactor)
-			throws InterruptedException {
-		closeStdin(process);
-		StdoutCapture stdout = new StdoutCapture(process.getInputStream(), this.maxBufferSize);
-		StderrTail stderr = new StderrTail(process.getErrorStream());
-		CompletableFuture<Void> stdoutDone = CompletableFuture.runAsync(stdout, this.streamReaders);
-		CompletableFuture<Void> stderrDone = CompletableFuture.runAsync(stderr, this.streamReaders);
-		CompletableFuture<Process> exited = process.onExit();
-
-		boolean stdoutEndedOrProcessExited = await(CompletableFuture.anyOf(stdoutDone, exited), deadline);
-		if (stdout.overflowed()) {
-			ProcessTree.kill(process);
-			throw outputLimitExceeded();
+	/**
+	 * Waits for the exit, draining stdout and stderr each time it wakes. Nothing here ever blocks
+	 * on a read: a background child that inherited the pipes and keeps them open cannot hold the
+	 * caller, and no thread per stream is needed. The wait wakes at once on exit, and otherwise
+	 * every few milliseconds to keep the pipes from filling up.
+	 */
+	private byte[] awaitOutput(Process process, StdoutCapture stdout, StderrTail stderr, long deadline,
+			UnaryOperator<String> redactor) throws InterruptedException, IOException {
+		long pollNanos = FIRST_POLL_NANOS;
+		boolean exited;
+		do {
+			exited = process.waitFor(Math.min(pollNanos, remaining(deadline)), TimeUnit.NANOSECONDS);
+			stdout.drainAvailable();
+			stderr.drainAvailable();
+			if (stdout.overflowed()) {
+				ProcessTree.kill(process);
+				throw outputLimitExceeded();
+			}
+			if (!exited && remaining(deadline) == 0) {
+				ProcessTree.kill(process);
+				throw timedOut();
+			}
+			pollNanos = Math.min(pollNanos * 2, MAX_POLL_NANOS);
 		}
-		if (!stdoutEndedOrProcessExited || !await(exited, deadline)) {
-			ProcessTree.kill(process);
-			throw timedOut();
-		}
-		await(stdoutDone, Math.min(deadline, System.nanoTime() + EXIT_GRACE_NANOS));
-		if (stdout.overflowed()) {
-			throw outputLimitExceeded();
-		}
+		while (!exited);
 		int exitCode = process.exitValue();
 		if (exitCode != 0) {
-			await(stderrDone, Math.min(deadline, System.nanoTime() + EXIT_GRACE_NANOS));
 			throw failed(exitCode, redactor.apply(stderr.text()));
 		}
 		return stdout.bytes();
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(0, deadline - System.nanoTime());
 	}
 
 	private static void closeStdin(Process process) {
@@ -152,23 +160,6 @@ final class ProcessRunner {
 		}
 		catch (IOException ex) {
 			// Already closed by a process that exited at once; nothing to do.
-		}
-	}
-
-	/**
-	 * Waits until the future completes or the deadline passes.
-	 * @return whether it completed
-	 */
-	private static boolean await(CompletableFuture<?> future, long deadline) throws InterruptedException {
-		try {
-			future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
-		catch (ExecutionException ex) {
-			return true;
 		}
 	}
 

@@ -5,14 +5,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Drains a process's stderr to its end, so the process never blocks on a full pipe, and keeps only
- * the last {@value #TAIL_BYTES} bytes for error messages.
+ * Drains a process's stderr, so the process never blocks on a full pipe, and keeps only the last
+ * {@value #TAIL_BYTES} bytes for error messages. Like {@link StdoutCapture} it only reads what the
+ * pipe holds, so it never blocks.
  */
-final class StderrTail implements Runnable {
+final class StderrTail {
 
 	static final int TAIL_BYTES = 1024;
 
 	private final InputStream stderr;
+
+	private final byte[] chunk = new byte[8192];
 
 	private final byte[] ring = new byte[TAIL_BYTES];
 
@@ -22,26 +25,26 @@ final class StderrTail implements Runnable {
 		this.stderr = stderr;
 	}
 
-	@Override
-	public void run() {
-		byte[] chunk = new byte[4096];
-		try (this.stderr) {
-			int read;
-			while ((read = this.stderr.read(chunk)) != -1) {
-				append(chunk, read);
+	/**
+	 * Reads everything stderr holds right now, without waiting for more.
+	 */
+	void drainAvailable() throws IOException {
+		int available;
+		while ((available = this.stderr.available()) > 0) {
+			int read = this.stderr.read(this.chunk, 0, Math.min(available, this.chunk.length));
+			if (read <= 0) {
+				return;
 			}
-		}
-		catch (IOException ex) {
-			// The pipe breaks when the process tree is killed; the tail read so far is kept.
+			append(read);
 		}
 	}
 
-	private synchronized void append(byte[] chunk, int count) {
+	private void append(int count) {
 		// Only the last TAIL_BYTES of a chunk can survive; skip the rest without copying it.
 		int start = Math.max(0, count - TAIL_BYTES);
 		this.total += start;
 		for (int i = start; i < count; i++) {
-			this.ring[(int) (this.total++ % TAIL_BYTES)] = chunk[i];
+			this.ring[(int) (this.total++ % TAIL_BYTES)] = this.chunk[i];
 		}
 	}
 
@@ -49,7 +52,7 @@ final class StderrTail implements Runnable {
 	 * The last bytes of stderr, decoded leniently, with control characters replaced so that the
 	 * text cannot forge log lines.
 	 */
-	synchronized String text() {
+	String text() {
 		int kept = (int) Math.min(this.total, TAIL_BYTES);
 		byte[] tail = new byte[kept];
 		long first = this.total - kept;
@@ -58,7 +61,7 @@ final class StderrTail implements Runnable {
 		}
 		String text = new String(tail, StandardCharsets.UTF_8).strip();
 		StringBuilder safe = new StringBuilder(text.length());
-		text.codePoints().forEach((c) -> safe.appendCodePoint(Character.isISOControl(c) && c != '\n' ? ' ' : c));
+		text.codePoints().forEach((c) -> safe.appendCodePoint((Character.isISOControl(c) && c != '\n') ? ' ' : c));
 		return safe.toString().replace("\n", " | ");
 	}
 

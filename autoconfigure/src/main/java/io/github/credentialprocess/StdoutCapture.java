@@ -5,19 +5,19 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads a process's stdout into a buffer of at most {@code limit} bytes. Reading stops at the
- * first byte past the limit, so a process that writes without end costs no more memory than the
- * limit; the caller then kills it.
+ * Collects a process's stdout into a buffer of at most {@code limit} bytes. It only ever reads
+ * what is already in the pipe, so it never blocks; and it stops at the first byte past the limit,
+ * so a process that writes without end costs no more memory than the limit.
  */
-final class StdoutCapture implements Runnable {
-
-	private static final int CHUNK = 4096;
+final class StdoutCapture {
 
 	private final InputStream stdout;
 
 	private final int limit;
 
-	private byte[] buffer = new byte[CHUNK];
+	private final byte[] chunk = new byte[8192];
+
+	private byte[] buffer = new byte[1024];
 
 	private int length;
 
@@ -28,43 +28,41 @@ final class StdoutCapture implements Runnable {
 		this.limit = limit;
 	}
 
-	@Override
-	public void run() {
-		byte[] chunk = new byte[CHUNK];
-		try (this.stdout) {
-			int read;
-			while ((read = this.stdout.read(chunk)) != -1) {
-				if (!append(chunk, read)) {
-					return;
-				}
+	/**
+	 * Reads everything stdout holds right now, without waiting for more.
+	 */
+	void drainAvailable() throws IOException {
+		int available;
+		while (!this.overflowed && (available = this.stdout.available()) > 0) {
+			int read = this.stdout.read(this.chunk, 0, Math.min(available, this.chunk.length));
+			if (read <= 0) {
+				return;
 			}
-		}
-		catch (IOException ex) {
-			// The pipe breaks when the process tree is killed; what was read is kept.
+			append(read);
 		}
 	}
 
-	private synchronized boolean append(byte[] chunk, int count) {
+	private void append(int count) {
 		if (this.length + count > this.limit) {
 			this.overflowed = true;
-			return false;
+			return;
 		}
 		if (this.length + count > this.buffer.length) {
-			this.buffer = Arrays.copyOf(this.buffer, Math.min(this.limit, Math.max(this.length + count, this.buffer.length * 2)));
+			this.buffer = Arrays.copyOf(this.buffer,
+					Math.min(this.limit, Math.max(this.length + count, this.buffer.length * 2)));
 		}
-		System.arraycopy(chunk, 0, this.buffer, this.length, count);
+		System.arraycopy(this.chunk, 0, this.buffer, this.length, count);
 		this.length += count;
-		return true;
 	}
 
-	synchronized boolean overflowed() {
+	boolean overflowed() {
 		return this.overflowed;
 	}
 
 	/**
 	 * The bytes read so far.
 	 */
-	synchronized byte[] bytes() {
+	byte[] bytes() {
 		return Arrays.copyOf(this.buffer, this.length);
 	}
 
