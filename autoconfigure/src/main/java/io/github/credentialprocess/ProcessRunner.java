@@ -19,8 +19,12 @@ import java.util.function.UnaryOperator;
  */
 final class ProcessRunner {
 
-	/** The first wait for the exit before draining the pipes (most helpers are done by then); it doubles up to the maximum. */
-	private static final long FIRST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+	/**
+	 * The first wait for the exit before draining the pipes; it doubles up to the maximum. The wait
+	 * ends at once when the process exits, so this only bounds how soon a flood of output is noticed
+	 * (Object.wait, behind waitFor, rounds to whole milliseconds anyway).
+	 */
+	private static final long FIRST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
 	/**
 	 * The longest wait between two drains. A pipe holds 64 KiB, so output flows at several MB/s

@@ -16,21 +16,26 @@ import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.auth.credentials.ProcessCredentialsProvider;
 
 /**
  * 64 threads ask a fresh provider for credentials at the same instant. Measures the time until
- * every caller is served, and counts how many processes ran ({@code processRuns}, per herd).
+ * every caller is served, and counts how many processes ran ({@code processRuns}: the total over all
+ * measured herds, one herd per iteration, so 20 means one run per herd).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5)
+@Measurement(iterations = 20)
 public class ColdHerdBenchmark {
 
 	static final int CALLERS = 64;
