@@ -109,6 +109,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private volatile Run lastRun;
 
+	/** The last failed run, until a run succeeds; callers without valid credentials get its error until its retry is due. */
+	private volatile RecentFailure recentFailure;
+
 	private volatile boolean closed;
 
 	private CredentialProcessProvider(Builder builder, ProcessCommand command, ProcessCredentials staticCredentials) {
@@ -166,7 +169,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	/**
 	 * Returns valid credentials: the cached ones while they have not expired, otherwise the result
-	 * of a process run, shared with every other caller waiting at the same time.
+	 * of a process run, shared with every other caller waiting at the same time. After a failed run,
+	 * callers get that run's error without a new run until its retry is due (1 s, 2 s, 4 s ... up
+	 * to 30 s after it), so a broken helper is not hammered.
 	 * @return the credentials
 	 * @throws CredentialProcessException when no valid credentials are cached and the run fails
 	 */
@@ -174,6 +179,11 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		CachedCredentials current = this.cached;
 		if (current != null && (current.fresh() || current.isValidAt(this.clock.millis()))) {
 			return current.credentials();
+		}
+		RecentFailure failure = this.recentFailure;
+		if (failure != null && failure.retryAtNanos() - System.nanoTime() > 0) {
+			// A helper that just failed is not run again at once, however many callers ask.
+			throw failure.exception();
 		}
 		return load(Trigger.ON_DEMAND).credentials();
 	}
@@ -302,6 +312,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 					this.clockIsSystemClock);
 			this.cached = fresh;
 			this.consecutiveFailures.set(0);
+			this.recentFailure = null;
 			finished(new Run(trigger, elapsedSince(started), Optional.empty(), this.clock.instant()));
 			logger.debug("Credential process '{}' returned {} ({}, {} ms)", this.runner.command().executableName(),
 					credentials, trigger, elapsedSince(started).toMillis());
@@ -311,6 +322,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		catch (CredentialProcessException ex) {
 			CredentialProcessException failure = this.closed ? closedException() : ex;
 			int failures = this.consecutiveFailures.incrementAndGet();
+			long retryDelayMillis = RefreshBackoff.delayMillis(failures);
+			this.recentFailure = new RecentFailure(failure, retryDelayMillis,
+					System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryDelayMillis));
 			finished(new Run(trigger, elapsedSince(started), Optional.of(failure.code()), this.clock.instant()));
 			logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger, failures,
 					failure.getMessage());
@@ -342,7 +356,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 				return;
 			}
 			int failures = this.consecutiveFailures.get();
-			long delay = RefreshBackoff.delayMillis(failures);
+			RecentFailure failure = this.recentFailure;
+			long delay = (failure != null) ? failure.retryDelayMillis() : RefreshBackoff.delayMillis(failures);
 			Optional<Instant> nextAttempt = (now + delay < current.expiresAtMillis())
 					? Optional.of(scheduleRefresh(delay)) : Optional.empty();
 			this.listener.onRefreshFailed(ex, failures, nextAttempt);
@@ -406,6 +421,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		return Duration.ofNanos(System.nanoTime() - startNanos);
 	}
 
+
+	/**
+	 * A failed run and when a new run may be tried.
+	 */
+	private record RecentFailure(CredentialProcessException exception, long retryDelayMillis, long retryAtNanos) {
+	}
 
 	/**
 	 * Builds a {@link CredentialProcessProvider}. Set exactly one of {@link #command(String)},

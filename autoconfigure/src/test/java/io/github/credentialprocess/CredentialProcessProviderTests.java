@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -198,9 +200,12 @@ class CredentialProcessProviderTests {
 			.expiryWindow(Duration.ofSeconds(59))
 			.listener(this.listener)
 			.build()) {
-			provider.resolveCredentials();
+			ProcessCredentials first = provider.resolveCredentials();
 			this.scripts.failFromNowOn(true);
-			await().atMost(HANG_GUARD).until(() -> this.listener.refreshFailures.size() >= 3);
+			await().atMost(HANG_GUARD).untilAsserted(() -> {
+				assertThat(provider.resolveCredentials()).as("callers during the failures").isSameAs(first);
+				assertThat(this.listener.refreshFailures).hasSizeGreaterThanOrEqualTo(3);
+			});
 			this.scripts.failFromNowOn(false);
 			await().atMost(HANG_GUARD)
 				.until(() -> !provider.resolveCredentials().accessKeyId().equals("AKIDRUN0001"));
@@ -213,6 +218,54 @@ class CredentialProcessProviderTests {
 				long nominal = RefreshBackoff.FIRST_DELAY_MILLIS << i;
 				assertThat(delay).as("delay after failure %d", i + 1).isBetween((long) (nominal * 0.7), nominal + 100);
 			}
+		}
+	}
+
+	@Test
+	void callersAfterAFailedRunGetItsErrorWithoutANewRunUntilItsRetryIsDue() {
+		Path script = this.scripts.script("echo 'helper is down' >&2\nexit 5");
+		try (CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			CredentialProcessException first = catchThrowableOfType(CredentialProcessException.class,
+					provider::resolveCredentials);
+			for (int i = 0; i < 100; i++) {
+				assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+					.isSameAs(first);
+			}
+			assertThat(this.scripts.runs()).isEqualTo(1);
+			await().atMost(HANG_GUARD).until(() -> {
+				catchThrowable(provider::resolveCredentials);
+				return this.scripts.runs() == 2;
+			});
+		}
+	}
+
+	@Test
+	void manualRefreshRunsTheProcessEvenRightAfterAFailure() {
+		Path script = this.scripts.script("exit 5");
+		try (CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials);
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh);
+			assertThat(this.scripts.runs()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void clockJumpingPastTheExpirationAndBackNeverYieldsExpiredCredentialsNorATightLoop() {
+		Instant start = Instant.now();
+		MutableClock clock = new MutableClock(start);
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.clock(clock)
+			.build()) {
+			ProcessCredentials first = provider.resolveCredentials();
+			clock.set(start.plus(Duration.ofHours(2)));
+			for (int i = 0; i < 1000; i++) {
+				assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXPIRED));
+			}
+			assertThat(this.scripts.runs()).as("runs while the clock is two hours ahead").isEqualTo(2);
+			clock.set(start);
+			assertThat(provider.resolveCredentials()).isSameAs(first);
+			assertThat(this.scripts.runs()).isEqualTo(2);
 		}
 	}
 

@@ -62,6 +62,30 @@ class CredentialsParserTests {
 	}
 
 	@Test
+	void expirationFarInTheFutureIsAccepted() {
+		assertThat(resolve("{" + KEYS + ",\"Expiration\":\"9999-12-31T23:59:59Z\"}").expiration())
+			.contains(Instant.parse("9999-12-31T23:59:59Z"));
+	}
+
+	@Test
+	void expirationWithTheLargestOffsetIsAccepted() {
+		assertThat(resolve("{" + KEYS + ",\"Expiration\":\"2030-01-01T14:00:00+14:00\"}").expiration())
+			.contains(Instant.parse("2030-01-01T00:00:00Z"));
+	}
+
+	@Test
+	void expirationOnALeapDayIsAccepted() {
+		assertThat(resolve("{" + KEYS + ",\"Expiration\":\"2032-02-29T12:00:00Z\"}").expiration())
+			.contains(Instant.parse("2032-02-29T12:00:00Z"));
+	}
+
+	@Test
+	void expirationOnTheLeapDayOfAYearWithoutOneIsAParseError() {
+		assertFailsWith("{" + KEYS + ",\"Expiration\":\"2031-02-29T12:00:00Z\"}", ErrorCode.PARSE)
+			.withMessageContaining("RFC 3339");
+	}
+
+	@Test
 	void expirationThatIsNotRfc3339IsAParseError() {
 		assertFailsWith("{" + KEYS + ",\"Expiration\":\"tomorrow\"}", ErrorCode.PARSE)
 			.withMessageContaining("RFC 3339")
@@ -163,6 +187,20 @@ class CredentialsParserTests {
 			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.PARSE))
 				.withMessageContaining("not valid UTF-8 at byte " + prefix.length + " of " + output.length);
+		}
+	}
+
+	@Test
+	void binaryOutputIsAParseError() {
+		byte[] binary = new byte[256];
+		for (int i = 0; i < binary.length; i++) {
+			binary[i] = (byte) i;
+		}
+		Path script = this.scripts.printing(binary);
+		try (CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.PARSE))
+				.withMessageContaining("(256 bytes)");
 		}
 	}
 

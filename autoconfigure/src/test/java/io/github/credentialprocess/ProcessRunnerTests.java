@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -146,6 +148,28 @@ class ProcessRunnerTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION))
 			.withMessageContaining("exited with code 3")
 			.withMessageContaining("stderr: token service unreachable");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void commonFailureExitCodesAreExecutionErrors(int exitCode) {
+		Path script = this.scripts.script("exit " + exitCode);
+		assertThatExceptionOfType(CredentialProcessException.class)
+			.isThrownBy(() -> resolve(this.scripts.provider(script)))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION))
+			.withMessageContaining("exited with code " + exitCode + "; it wrote nothing to stderr");
+	}
+
+	@Test
+	void verySlowWriterThatFinishesInsideTheTimeoutSucceeds() {
+		String json = "{\"Version\":1,\"AccessKeyId\":\"AKIDSLOW\",\"SecretAccessKey\":\"S\"}";
+		StringBuilder body = new StringBuilder();
+		for (char c : json.toCharArray()) {
+			body.append("printf '%s' '").append(c).append("'\nsleep 0.1\n");
+		}
+		Path script = this.scripts.script(body.toString());
+		assertThat(resolve(this.scripts.provider(script).timeout(Duration.ofSeconds(30))).accessKeyId())
+			.isEqualTo("AKIDSLOW");
 	}
 
 	@Test

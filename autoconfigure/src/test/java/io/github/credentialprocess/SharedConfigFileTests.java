@@ -91,7 +91,8 @@ class SharedConfigFileTests {
 	void configFileWritableByOthersIsWarnedAbout() throws IOException {
 		writeConfig("[profile dev]\ncredential_process = /bin/true\n");
 		Files.setPosixFilePermissions(this.configFile, PosixFilePermissions.fromString("rw-rw-rw-"));
-		try (LogCapture logs = new LogCapture(); CredentialProcessProvider provider = fromProfile("dev")) {
+		try (LogCapture logs = new LogCapture()) {
+			fromProfile("dev").close();
 			assertThat(logs.lines(Level.WARN)).singleElement()
 				.asString()
 				.contains("AWS config file " + this.configFile + " is writable by group or others")
@@ -103,10 +104,8 @@ class SharedConfigFileTests {
 	void executableWritableByGroupIsWarnedAbout() throws IOException {
 		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
 		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxrwx---"));
-		try (LogCapture logs = new LogCapture();
-				CredentialProcessProvider provider = CredentialProcessProvider.builder()
-					.command("'" + script + "' --secret-arg")
-					.build()) {
+		try (LogCapture logs = new LogCapture()) {
+			CredentialProcessProvider.builder().command("'" + script + "' --secret-arg").build().close();
 			assertThat(logs.lines(Level.WARN)).singleElement()
 				.asString()
 				.contains("credential process executable " + script + " is writable by group or others")
@@ -115,10 +114,24 @@ class SharedConfigFileTests {
 	}
 
 	@Test
+	void writableFileIsWarnedAboutOnlyOnce() throws IOException {
+		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx---rwx"));
+		try (LogCapture logs = new LogCapture()) {
+			for (int i = 0; i < 3; i++) {
+				CredentialProcessProvider.builder().command(java.util.List.of(script.toString())).build().close();
+			}
+			assertThat(logs.lines(Level.WARN)).filteredOn((line) -> line.contains("writable by group or others"))
+				.hasSize(1);
+		}
+	}
+
+	@Test
 	void lockedDownFilesAreNotWarnedAbout() throws IOException {
 		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
 		writeConfig("[profile dev]\ncredential_process = " + script + "\n");
-		try (LogCapture logs = new LogCapture(); CredentialProcessProvider provider = fromProfile("dev")) {
+		try (LogCapture logs = new LogCapture()) {
+			fromProfile("dev").close();
 			assertThat(logs.lines(Level.WARN)).isEmpty();
 		}
 	}

@@ -61,7 +61,8 @@ class SecretsDoNotLeakTests {
 			Map.entry("version", ErrorCode.VERSION), Map.entry("required", ErrorCode.REQUIRED),
 			Map.entry("expired", ErrorCode.EXPIRED), Map.entry("flood", ErrorCode.OUTPUT_LIMIT),
 			Map.entry("hang", ErrorCode.TIMEOUT), Map.entry("exit", ErrorCode.EXECUTION),
-			Map.entry("signal", ErrorCode.EXECUTION));
+			Map.entry("signal", ErrorCode.EXECUTION), Map.entry("binary", ErrorCode.PARSE),
+			Map.entry("closed", ErrorCode.TIMEOUT), Map.entry("grandchild", ErrorCode.TIMEOUT));
 
 	@DynamicPropertySource
 	static void credentialProcess(DynamicPropertyRegistry registry) {
@@ -164,6 +165,9 @@ class SecretsDoNotLeakTests {
 				+ "exit) printf '%s' '" + leaky + "}'; echo \"token $HELPER_TOKEN, old secret " + Scripts.SECRET_ACCESS_KEY
 				+ ", old token " + Scripts.SESSION_TOKEN + "\" >&2; exit 3 ;;\n"
 				+ "signal) printf '%s' '" + leaky + "'; kill -9 $$ ;;\n"
+				+ "binary) printf '%s' '" + leaky + "'; head -c 200 /dev/urandom ;;\n"
+				+ "closed) printf '%s' '" + leaky + "}'; exec 1>&-; echo \"$HELPER_TOKEN\" >&2; sleep 30 ;;\n"
+				+ "grandchild) printf '%s' '" + leaky + "}'; sleep 30 & wait ;;\n"
 				+ "esac");
 	}
 

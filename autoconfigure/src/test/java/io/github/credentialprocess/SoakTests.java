@@ -1,0 +1,137 @@
+package io.github.credentialprocess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sixteen callers against credentials that live two seconds, from a process that fails 30% of the
+ * time at random. Runs 60 s by default; {@code -Dsoak.seconds=600} runs it longer.
+ */
+class SoakTests {
+
+	private static final int CALLERS = 16;
+
+	private static final Duration LENGTH = Duration.ofSeconds(Long.getLong("soak.seconds", 60));
+
+	/** Time the provider may take between reading the clock and a caller seeing its answer. */
+	private static final long RACE_MARGIN_MILLIS = 50;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void callersNeverGetExpiredCredentialsNorAnErrorWhileValidOnesExistAndNothingLeaks() throws Exception {
+		Scripts scripts = new Scripts(this.folder);
+		Path script = scripts.script("if [ $(( $(od -An -N1 -tu1 /dev/urandom) % 10 )) -lt 3 ]; then\n"
+				+ "  echo 'random failure' >&2; exit 1\nfi\n"
+				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDSOAK\",\"SecretAccessKey\":\"S\",\"Expiration\":\"%s\"}' "
+				+ "\"$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%S.%3NZ)\"");
+		Resources before = Resources.now();
+
+		AtomicLong calls = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		AtomicLong expiredReturned = new AtomicLong();
+		AtomicLong errorsWhileValid = new AtomicLong();
+		AtomicReference<Instant> latestExpiration = new AtomicReference<>(Instant.EPOCH);
+		List<Resources> samples = new ArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(CALLERS);
+		try (CredentialProcessProvider provider = scripts.provider(script).build()) {
+			long end = System.nanoTime() + LENGTH.toNanos();
+			List<Future<?>> callers = new ArrayList<>();
+			for (int i = 0; i < CALLERS; i++) {
+				callers.add(executor.submit(() -> {
+					while (System.nanoTime() - end < 0) {
+						long calledAt = System.currentTimeMillis();
+						Instant knownValidUntil = latestExpiration.get();
+						calls.incrementAndGet();
+						try {
+							Instant expiration = provider.resolveCredentials().expiration().orElseThrow();
+							if (!expiration.isAfter(Instant.ofEpochMilli(calledAt))) {
+								expiredReturned.incrementAndGet();
+							}
+							latestExpiration.accumulateAndGet(expiration, (a, b) -> a.isAfter(b) ? a : b);
+						}
+						catch (CredentialProcessException ex) {
+							errors.incrementAndGet();
+							if (knownValidUntil.toEpochMilli() > calledAt + RACE_MARGIN_MILLIS) {
+								errorsWhileValid.incrementAndGet();
+							}
+						}
+					}
+				}));
+			}
+			while (System.nanoTime() - end < 0) {
+				samples.add(Resources.now());
+				await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+			}
+			for (Future<?> caller : callers) {
+				caller.get();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> Resources.now().settledAt(before));
+		Resources after = Resources.now();
+
+		System.out.printf("Soak %ds: %d calls, %d errors (%d while valid credentials existed), %d expired returned, "
+				+ "%d process runs; threads %d -> %d, open files %d -> %d, child processes %d -> %d; "
+				+ "during the run threads %d..%d, open files %d..%d%n", LENGTH.toSeconds(), calls.get(),
+				errors.get(), errorsWhileValid.get(), expiredReturned.get(), scripts.runs(), before.threads(),
+				after.threads(), before.openFiles(), after.openFiles(), before.children(), after.children(),
+				samples.stream().mapToLong(Resources::threads).min().orElse(0),
+				samples.stream().mapToLong(Resources::threads).max().orElse(0),
+				samples.stream().mapToLong(Resources::openFiles).min().orElse(0),
+				samples.stream().mapToLong(Resources::openFiles).max().orElse(0));
+		assertThat(calls.get()).isPositive();
+		assertThat(scripts.runs()).isGreaterThan((int) LENGTH.toSeconds() / 2);
+		assertThat(expiredReturned.get()).isZero();
+		assertThat(errorsWhileValid.get()).isZero();
+		assertThat(after.settledAt(before)).isTrue();
+		// Across the run: at most one process (three pipes) and no thread beyond the refresh thread.
+		assertThat(samples).allSatisfy((sample) -> {
+			assertThat(sample.threads()).isLessThanOrEqualTo(samples.get(0).threads() + 1);
+			assertThat(sample.openFiles()).isLessThanOrEqualTo(samples.get(0).openFiles() + 6);
+		});
+	}
+
+	/** What a leak would grow: live threads, open file descriptors, child processes. */
+	record Resources(long threads, long openFiles, long children) {
+
+		static Resources now() {
+			try (Stream<Path> files = Files.list(Path.of("/proc/self/fd"))) {
+				return new Resources(ManagementFactory.getThreadMXBean().getThreadCount(), files.count(),
+						ProcessHandle.current().children().count());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/** Back where it started, give or take the JDK's own helper threads. */
+		boolean settledAt(Resources before) {
+			return this.threads <= before.threads + 2 && this.openFiles <= before.openFiles && this.children == 0;
+		}
+
+	}
+
+}
