@@ -31,6 +31,19 @@ public final class Scripts {
 		this.folder = folder;
 	}
 
+	/**
+	 * A new temporary folder, for tests whose scripts must exist before JUnit's {@code @TempDir}
+	 * fields are set (Spring's {@code @DynamicPropertySource} runs first).
+	 */
+	public static Path newTemporaryFolder() {
+		try {
+			return Files.createTempDirectory("credential-process-test");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public Path folder() {
 		return this.folder;
 	}

@@ -107,11 +107,17 @@ class SoakTests {
 		assertThat(expiredReturned.get()).isZero();
 		assertThat(errorsWhileValid.get()).isZero();
 		assertThat(after.settledAt(before)).isTrue();
-		// Across the run: at most one process (three pipes) and no thread beyond the refresh thread.
-		assertThat(samples).allSatisfy((sample) -> {
-			assertThat(sample.threads()).isLessThanOrEqualTo(samples.get(0).threads() + 1);
-			assertThat(sample.openFiles()).isLessThanOrEqualTo(samples.get(0).openFiles() + 6);
-		});
+		// During the run: the second half needs no more threads or open files than the first. A run in
+		// flight holds a few pipes and the JDK pools its reaper threads, hence the peak, not each sample.
+		int half = samples.size() / 2;
+		assertThat(peak(samples.subList(half, samples.size()), Resources::threads))
+			.isLessThanOrEqualTo(peak(samples.subList(0, half), Resources::threads) + 1);
+		assertThat(peak(samples.subList(half, samples.size()), Resources::openFiles))
+			.isLessThanOrEqualTo(peak(samples.subList(0, half), Resources::openFiles));
+	}
+
+	private static long peak(List<Resources> samples, java.util.function.ToLongFunction<Resources> measure) {
+		return samples.stream().mapToLong(measure).max().orElseThrow();
 	}
 
 	/** What a leak would grow: live threads, open file descriptors, child processes. */

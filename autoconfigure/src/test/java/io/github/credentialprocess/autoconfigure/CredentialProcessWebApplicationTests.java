@@ -1,7 +1,5 @@
 package io.github.credentialprocess.autoconfigure;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -36,7 +34,7 @@ class CredentialProcessWebApplicationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private static final Scripts scripts = new Scripts(temporaryFolder());
+	private static final Scripts scripts = new Scripts(Scripts.newTemporaryFolder());
 
 	@DynamicPropertySource
 	static void credentialProcess(DynamicPropertyRegistry registry) {
@@ -120,17 +118,6 @@ class CredentialProcessWebApplicationTests {
 				.isNotIn(first, second));
 		JsonNode scheduled = this.actuator.get("/metrics/aws.credential.process?tag=trigger:scheduled");
 		assertThat(scheduled.path("measurements").path(0).path("value").asDouble()).isGreaterThanOrEqualTo(2);
-	}
-
-	private static Path temporaryFolder() {
-		try {
-			Path folder = Files.createTempDirectory("credential-process-web");
-			folder.toFile().deleteOnExit();
-			return folder;
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -50,7 +50,7 @@ class SecretsDoNotLeakTests {
 
 	private static final String OUTPUT_TOKEN = "token-marker-0a1b2c3d4e5f";
 
-	private static final Path folder = temporaryFolder();
+	private static final Path folder = Scripts.newTemporaryFolder();
 
 	private static final Path mode = folder.resolve("mode");
 
@@ -179,15 +179,6 @@ class SecretsDoNotLeakTests {
 		System.arraycopy(middle, 0, all, first.length, middle.length);
 		System.arraycopy(last, 0, all, first.length + middle.length, last.length);
 		return all;
-	}
-
-	private static Path temporaryFolder() {
-		try {
-			return Files.createTempDirectory("credential-process-secrets");
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }
