@@ -311,6 +311,10 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			CachedCredentials fresh = CachedCredentials.of(credentials, this.duration, this.expiryWindow,
 					this.clockIsSystemClock);
 			this.cached = fresh;
+			if (this.closed) {
+				// Closed while this run finished: no refresh thread will ever mark the entry stale.
+				markStale();
+			}
 			this.consecutiveFailures.set(0);
 			this.recentFailure = null;
 			finished(new Run(trigger, elapsedSince(started), Optional.empty(), this.clock.instant()));
