@@ -109,7 +109,10 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private volatile Run lastRun;
 
-	/** The last failed run, until a run succeeds; callers without valid credentials get its error until its retry is due. */
+	/**
+	 * The last failed run, until a run succeeds: callers without valid credentials get its error
+	 * until its retry is due.
+	 */
 	private volatile RecentFailure recentFailure;
 
 	private volatile boolean closed;

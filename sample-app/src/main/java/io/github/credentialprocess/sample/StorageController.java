@@ -34,8 +34,8 @@ class StorageController {
 
 	@PutMapping("/objects/{key}")
 	Map<String, String> putObject(@PathVariable String bucket, @PathVariable String key, @RequestBody String content) {
-		String eTag = this.s3.putObject((request) -> request.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(content))
-			.eTag();
+		var body = software.amazon.awssdk.core.sync.RequestBody.fromString(content);
+		String eTag = this.s3.putObject((request) -> request.bucket(bucket).key(key), body).eTag();
 		return Map.of("bucket", bucket, "key", key, "eTag", eTag);
 	}
 
