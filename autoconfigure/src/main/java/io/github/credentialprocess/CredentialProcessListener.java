@@ -66,7 +66,15 @@ public interface CredentialProcessListener {
 		ON_DEMAND,
 
 		/** {@link CredentialProcessProvider#refresh()} was called. */
-		MANUAL
+		MANUAL;
+
+		/**
+		 * The trigger as shown in metric tags and health details.
+		 * @return {@code startup}, {@code scheduled}, {@code on-demand} or {@code manual}
+		 */
+		public String label() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
 
 	}
 

@@ -56,7 +56,7 @@ public record CredentialProcessStatus(Instant checkedAt, String command, Optiona
 		this.lastRun.ifPresent((run) -> {
 			Map<String, Object> last = new LinkedHashMap<>();
 			last.put("outcome", run.succeeded() ? "success" : "failure");
-			last.put("trigger", run.trigger().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+			last.put("trigger", run.trigger().label());
 			last.put("duration", run.duration().toString());
 			last.put("error", run.error().map(Enum::name).orElse("none"));
 			last.put("finishedAt", run.finishedAt().toString());

@@ -2,6 +2,7 @@ package io.github.credentialprocess;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
@@ -56,13 +57,23 @@ final class WritableFileWarning {
 		if (executable.isEmpty()) {
 			return null;
 		}
-		if (executable.indexOf('/') >= 0 || executable.indexOf('\\') >= 0) {
-			Path path = Path.of(executable);
-			if (!path.isAbsolute() && workingDirectory != null) {
-				path = workingDirectory.resolve(path);
+		try {
+			if (executable.indexOf('/') >= 0 || executable.indexOf('\\') >= 0) {
+				Path path = Path.of(executable);
+				if (!path.isAbsolute() && workingDirectory != null) {
+					path = workingDirectory.resolve(path);
+				}
+				return Files.isRegularFile(path) ? path : null;
 			}
-			return Files.isRegularFile(path) ? path : null;
+			return searchPath(executable);
 		}
+		catch (InvalidPathException ex) {
+			// Not a file name this system can have; starting it will fail with a clear message.
+			return null;
+		}
+	}
+
+	private static Path searchPath(String executable) {
 		String searchPath = System.getenv("PATH");
 		if (searchPath == null) {
 			return null;

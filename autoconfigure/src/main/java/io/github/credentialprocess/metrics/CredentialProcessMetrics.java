@@ -49,7 +49,7 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 			.description("Runs of the AWS credential process")
 			.tag("outcome", run.succeeded() ? "success" : "failure")
 			.tag("error", run.error().map((code) -> code.name().toLowerCase(Locale.ROOT)).orElse("none"))
-			.tag("trigger", run.trigger().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+			.tag("trigger", run.trigger().label())
 			.register(meterRegistry)
 			.record(run.duration());
 		if (!run.succeeded()) {
