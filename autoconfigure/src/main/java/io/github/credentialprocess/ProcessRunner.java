@@ -20,11 +20,18 @@ import java.util.function.UnaryOperator;
 final class ProcessRunner {
 
 	/**
-	 * The first wait for the exit before draining the pipes; it doubles up to the maximum. The wait
+	 * The wait for the exit between two drains of the pipes while the process is young. The wait
 	 * ends at once when the process exits, so this only bounds how soon a flood of output is noticed
 	 * (Object.wait, behind waitFor, rounds to whole milliseconds anyway).
 	 */
 	private static final long FIRST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+	/**
+	 * How many drains keep the first pace before the waits start doubling. A flooding process
+	 * usually starts writing a millisecond or two after it starts; doubling from the first wait
+	 * would notice it only after three.
+	 */
+	private static final int YOUNG_POLLS = 8;
 
 	/**
 	 * The longest wait between two drains. A pipe holds 64 KiB, so output flows at several MB/s
@@ -131,6 +138,7 @@ final class ProcessRunner {
 	private byte[] awaitOutput(Process process, StdoutCapture stdout, StderrTail stderr, long deadline,
 			UnaryOperator<String> redactor) throws InterruptedException, IOException {
 		long pollNanos = FIRST_POLL_NANOS;
+		int polls = 0;
 		boolean exited;
 		do {
 			exited = process.waitFor(Math.min(pollNanos, remaining(deadline)), TimeUnit.NANOSECONDS);
@@ -144,7 +152,9 @@ final class ProcessRunner {
 				ProcessTree.kill(process);
 				throw timedOut();
 			}
-			pollNanos = Math.min(pollNanos * 2, MAX_POLL_NANOS);
+			if (++polls >= YOUNG_POLLS) {
+				pollNanos = Math.min(pollNanos * 2, MAX_POLL_NANOS);
+			}
 		}
 		while (!exited);
 		int exitCode = process.exitValue();
