@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Runs every failure mode with secrets in the process's stdout, stderr and environment, and looks
- * for them in everything the application shows: every log line, every exception message and stack
- * trace, every {@code toString()}, every metric tag and every actuator response.
+ * for them in everything the application shows: every log event of every library at every level
+ * (TRACE included, which is where Spring MVC logs response bodies), every exception message and
+ * stack trace, every {@code toString()}, every metric tag and every actuator response.
  */
 // Closed after the class, so that its provider stops running processes for the tests that follow.
 @DirtiesContext
@@ -85,7 +86,7 @@ class SecretsDoNotLeakTests {
 	void noFailureModeLeaksASecretAnywhere() throws Exception {
 		ActuatorClient actuator = new ActuatorClient(this.port);
 		List<String> shown = new ArrayList<>();
-		try (LogCapture logs = new LogCapture()) {
+		try (LogCapture logs = LogCapture.everything()) {
 			setMode("ok");
 			shown.add(this.provider.refresh().toString());
 			// The SDK's own credentials object prints the full access key id (the SDK does not treat it
@@ -110,7 +111,12 @@ class SecretsDoNotLeakTests {
 				actuator.get("/metrics/" + meter);
 			}
 			this.meterRegistry.getMeters().forEach((meter) -> shown.add(meter.getId().toString()));
-			shown.addAll(logs.lines());
+			List<String> logLines = logs.lines();
+			System.out.printf("Secrets test: %d log events captured, from %d loggers%n", logLines.size(),
+					logLines.stream().map((line) -> line.split(" ")[1]).distinct().count());
+			assertThat(logLines).as("other libraries' TRACE events are captured too")
+				.anyMatch((line) -> line.startsWith("TRACE org.springframework."));
+			shown.addAll(logLines);
 		}
 		shown.addAll(actuator.responses());
 
