@@ -113,17 +113,16 @@ class SoakTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> Resources.now().settledAt(before));
 		Resources after = Resources.now();
 
+		int runs = scripts.runs() - warmUpRuns;
 		System.out.printf("Soak %ds: %d calls, %d errors (%d while valid credentials existed), %d expired returned, "
 				+ "%d process runs; threads %d -> %d, open files %d -> %d, child processes %d -> %d; "
 				+ "during the run threads %d..%d, open files %d..%d%n", LENGTH.toSeconds(), calls.get(),
-				errors.get(), errorsWhileValid.get(), expiredReturned.get(), scripts.runs() - warmUpRuns, before.threads(),
+				errors.get(), errorsWhileValid.get(), expiredReturned.get(), runs, before.threads(),
 				after.threads(), before.openFiles(), after.openFiles(), before.children(), after.children(),
-				samples.stream().mapToLong(Resources::threads).min().orElse(0),
-				samples.stream().mapToLong(Resources::threads).max().orElse(0),
-				samples.stream().mapToLong(Resources::openFiles).min().orElse(0),
-				samples.stream().mapToLong(Resources::openFiles).max().orElse(0));
+				floor(samples, Resources::threads), peak(samples, Resources::threads),
+				floor(samples, Resources::openFiles), peak(samples, Resources::openFiles));
 		assertThat(calls.get()).isPositive();
-		assertThat(scripts.runs() - warmUpRuns).isGreaterThan((int) LENGTH.toSeconds() / 2);
+		assertThat(runs).isGreaterThan((int) LENGTH.toSeconds() / 2);
 		assertThat(expiredReturned.get()).isZero();
 		assertThat(errorsWhileValid.get()).isZero();
 		assertThat(after.settledAt(before)).isTrue();
@@ -155,6 +154,10 @@ class SoakTests {
 
 	private static long floor(List<Resources> samples, ToLongFunction<Resources> measure) {
 		return samples.stream().mapToLong(measure).min().orElseThrow();
+	}
+
+	private static long peak(List<Resources> samples, ToLongFunction<Resources> measure) {
+		return samples.stream().mapToLong(measure).max().orElseThrow();
 	}
 
 	/** What a leak would grow: live threads, open file descriptors, child processes. */
