@@ -96,6 +96,23 @@ public interface CredentialProcessListener {
 			return this.error.isEmpty();
 		}
 
+		/**
+		 * Whether the run was cut short because the provider was stopped or closed; such a run is
+		 * not a failure.
+		 * @return {@code true} when the error is {@link ErrorCode#CANCELLED}
+		 */
+		public boolean cancelled() {
+			return this.error.filter(ErrorCode.CANCELLED::equals).isPresent();
+		}
+
+		/**
+		 * The run's outcome as shown in metric tags and health details.
+		 * @return {@code success}, {@code failure} or {@code cancelled}
+		 */
+		public String outcome() {
+			return succeeded() ? "success" : cancelled() ? "cancelled" : "failure";
+		}
+
 	}
 
 }

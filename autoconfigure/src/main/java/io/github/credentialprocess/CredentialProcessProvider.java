@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 
 import io.github.credentialprocess.CredentialProcessListener.Run;
 import io.github.credentialprocess.CredentialProcessListener.Trigger;
@@ -31,13 +33,18 @@ import org.slf4j.LoggerFactory;
  * Go SDK's {@code aws/credentials/processcreds} provider.
  * <p>
  * The command is run when credentials are first needed, its JSON output is parsed and cached, and
- * a refresh is scheduled on the daemon thread {@value #REFRESH_THREAD_NAME} {@code expiryWindow}
- * before the credentials expire. Callers never wait for that refresh: they get the cached
- * credentials until they really expire. However many threads ask at once, at most one process
- * runs. A run that hangs or floods stdout is killed with every process it started.
+ * a refresh is scheduled on the daemon thread {@value #REFRESH_THREAD_NAME} ahead of the
+ * expiration ({@link RefreshPolicy}: {@code expiryWindow} before it, less a random part so that a
+ * fleet does not refresh in the same second). Every read judges the cached credentials by the wall
+ * clock: a read past the refresh time that finds no run in progress starts the refresh in the
+ * background and still returns the valid credentials at once, so a refresh the timer missed (a
+ * suspended laptop, a paused VM, a clock step) is caught by the next read; a read past the
+ * expiration waits for one run shared by every caller. A run that hangs or floods stdout is
+ * killed with every process it started.
  * <p>
- * Reading cached credentials takes no lock and allocates nothing. Instances are thread-safe;
- * {@link #close()} stops the refresh thread and kills a running process tree.
+ * Reading cached credentials takes no lock and allocates nothing: one volatile read and one clock
+ * read. Instances are thread-safe. {@link #stop()} and {@link #start()} follow an application's
+ * lifecycle (a stopped provider holds no credentials and runs nothing); {@link #close()} ends it.
  */
 public final class CredentialProcessProvider implements AutoCloseable {
 
@@ -53,6 +60,18 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	/** Default {@link Builder#expiryWindow(Duration)}: five minutes. */
 	public static final Duration DEFAULT_EXPIRY_WINDOW = Duration.ofMinutes(5);
 
+	/**
+	 * Default {@link Builder#refreshJitter(double)}: the refresh falls due at random between the
+	 * whole expiry window and 40% of it before the expiration.
+	 */
+	public static final double DEFAULT_REFRESH_JITTER = RefreshPolicy.DEFAULT_REFRESH_JITTER;
+
+	/** Default {@link Builder#retryInitialDelay(Duration)}: one second. */
+	public static final Duration DEFAULT_RETRY_INITIAL_DELAY = RefreshPolicy.DEFAULT_RETRY_INITIAL_DELAY;
+
+	/** Default {@link Builder#retryMaxDelay(Duration)}: thirty seconds. */
+	public static final Duration DEFAULT_RETRY_MAX_DELAY = RefreshPolicy.DEFAULT_RETRY_MAX_DELAY;
+
 	/** The provider name the AWS SDKs give process credentials. */
 	public static final String PROVIDER_NAME = "ProcessProvider";
 
@@ -60,9 +79,14 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private static final VarHandle CACHED;
 
+	private static final VarHandle REFRESH_REQUESTED_FOR;
+
 	static {
 		try {
-			CACHED = MethodHandles.lookup().findVarHandle(CredentialProcessProvider.class, "cached", CachedCredentials.class);
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			CACHED = lookup.findVarHandle(CredentialProcessProvider.class, "cached", CachedCredentials.class);
+			REFRESH_REQUESTED_FOR = lookup.findVarHandle(CredentialProcessProvider.class, "refreshRequestedFor",
+					CachedCredentials.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -76,17 +100,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private final CredentialsParser parser;
 
-	private final Duration duration;
+	/** The entry of a profile's static keys; {@code null} when a process runs. */
+	private final CachedCredentials staticEntry;
 
-	private final Duration expiryWindow;
+	private final RefreshPolicy policy;
 
 	private final Clock clock;
-
-	/**
-	 * Whether the clock is the one the refresh thread's delays run on; only then may a cache entry
-	 * be trusted as fresh without reading the clock.
-	 */
-	private final boolean clockIsSystemClock;
 
 	private final CredentialProcessListener listener;
 
@@ -99,9 +118,13 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
-	private final Object scheduleLock = new Object();
+	/** Guards the lifecycle state and the refresh timer. */
+	private final Object lifecycleLock = new Object();
 
 	private volatile CachedCredentials cached;
+
+	/** The entry whose overdue refresh a read has already asked for, so that only one read asks. */
+	private volatile CachedCredentials refreshRequestedFor;
 
 	private ScheduledFuture<?> nextRefresh;
 
@@ -115,13 +138,18 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 */
 	private volatile RecentFailure recentFailure;
 
-	private volatile boolean closed;
+	private volatile State state = State.RUNNING;
+
+	/**
+	 * Counts stops and closes. A run remembers the value it started under; when it has changed by
+	 * the time the run ends, the run was cancelled and its result is thrown away.
+	 */
+	private volatile int generation;
 
 	private CredentialProcessProvider(Builder builder, ProcessCommand command, ProcessCredentials staticCredentials) {
-		this.duration = builder.duration;
-		this.expiryWindow = builder.expiryWindow;
+		this.policy = new RefreshPolicy(builder.duration, builder.expiryWindow, builder.refreshJitter,
+				builder.retryInitialDelay, builder.retryMaxDelay, builder.random);
 		this.clock = builder.clock;
-		this.clockIsSystemClock = builder.clock.equals(Clock.systemUTC());
 		this.listener = new SafeListener(List.copyOf(builder.listeners));
 		this.environmentValues = List.copyOf(builder.environment.values());
 		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
@@ -130,10 +158,14 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			return thread;
 		});
 		this.scheduler.setRemoveOnCancelPolicy(true);
+		// On close, a refresh waiting for its time is dropped, but a task already due (a prefetch)
+		// still runs, finds the provider closed and completes its future.
+		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		if (command != null) {
 			this.runner = new ProcessRunner(command, builder.timeout, builder.maxBufferSize, builder.environment,
 					builder.workingDirectory);
 			this.parser = new CredentialsParser(command.executableName());
+			this.staticEntry = null;
 			Path executable = WritableFileWarning.locateExecutable(command.executable(), builder.workingDirectory);
 			if (executable != null) {
 				WritableFileWarning.check(executable, "credential process executable");
@@ -142,7 +174,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		else {
 			this.runner = null;
 			this.parser = null;
-			this.cached = CachedCredentials.permanent(staticCredentials);
+			this.staticEntry = CachedCredentials.permanent(staticCredentials);
+			this.cached = this.staticEntry;
 			logger.info("The AWS profile holds static keys, which take precedence over its credential_process "
 					+ "(as in the AWS SDKs); no process is run");
 		}
@@ -172,16 +205,25 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	/**
 	 * Returns valid credentials: the cached ones while they have not expired, otherwise the result
-	 * of a process run, shared with every other caller waiting at the same time. After a failed run,
-	 * callers get that run's error without a new run until its retry is due (1 s, 2 s, 4 s ... up
-	 * to 30 s after it), so a broken helper is not hammered.
+	 * of a process run, shared with every other caller waiting at the same time. A call past the
+	 * refresh time that finds no run in progress starts the refresh in the background and returns
+	 * the cached credentials without waiting. After a failed run, callers without valid credentials
+	 * get that run's error without a new run until its retry is due (1 s, 2 s, 4 s ... up to 30 s
+	 * after it, by default), so a broken helper is not hammered.
 	 * @return the credentials
 	 * @throws CredentialProcessException when no valid credentials are cached and the run fails
 	 */
 	public ProcessCredentials resolveCredentials() {
 		CachedCredentials current = this.cached;
-		if (current != null && (current.fresh() || current.isValidAt(this.clock.millis()))) {
-			return current.credentials();
+		if (current != null) {
+			long now = this.clock.millis();
+			if (now < current.refreshAtMillis()) {
+				return current.credentials();
+			}
+			if (current.isValidAt(now)) {
+				requestRefresh(current);
+				return current.credentials();
+			}
 		}
 		RecentFailure failure = this.recentFailure;
 		if (failure != null && failure.retryAtNanos() - System.nanoTime() > 0) {
@@ -202,16 +244,32 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the first run in the background, so that the first caller does not wait for it.
-	 * @return the outcome of that run; a failure is also reported to the listener
+	 * Starts a run in the background unless valid credentials are cached, so that the first caller
+	 * does not wait for it. A run already in progress is joined, not repeated.
+	 * @return the credentials: at once when valid ones are cached, else the outcome of that run (a
+	 * failure is also reported to the listener); completes exceptionally with
+	 * {@link ErrorCode#CANCELLED} when the provider is stopped or closed first
 	 */
 	public CompletableFuture<ProcessCredentials> prefetch() {
+		CachedCredentials current = this.cached;
+		if (current != null && current.isValidAt(this.clock.millis())) {
+			return CompletableFuture.completedFuture(current.credentials());
+		}
+		CompletableFuture<ProcessCredentials> result = new CompletableFuture<>();
 		try {
-			return CompletableFuture.supplyAsync(() -> load(Trigger.STARTUP).credentials(), this.scheduler);
+			this.scheduler.execute(() -> {
+				try {
+					result.complete(load(Trigger.STARTUP).credentials());
+				}
+				catch (Throwable ex) {
+					result.completeExceptionally(ex);
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
-			return CompletableFuture.failedFuture(closedException());
+			result.completeExceptionally(closedException());
 		}
+		return result;
 	}
 
 	/**
@@ -242,21 +300,69 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Stops scheduled refreshes and kills a running process tree; callers waiting for that run get
-	 * a {@link CredentialProcessException}. Cached credentials can still be read.
+	 * Stops the provider for a while (an application context stopping, or going into a checkpoint):
+	 * cancels the scheduled refresh, kills a running process tree (its callers get
+	 * {@link ErrorCode#CANCELLED}) and drops the cached credentials, so that no secret is held while
+	 * stopped. Until {@link #start()}, calls fail with {@link ErrorCode#CANCELLED} and run nothing.
+	 * Does nothing when already stopped or closed.
+	 */
+	public void stop() {
+		synchronized (this.lifecycleLock) {
+			if (this.state != State.RUNNING) {
+				return;
+			}
+			this.state = State.STOPPED;
+			this.generation++;
+			cancelScheduledRefresh();
+		}
+		if (this.runner != null) {
+			this.runner.killAll();
+		}
+		// What a run that finishes from now on stores, it removes again (see run).
+		this.cached = null;
+		this.refreshRequestedFor = null;
+		this.recentFailure = null;
+		this.consecutiveFailures.set(0);
+		logger.debug("Credential process provider stopped; cached credentials dropped");
+	}
+
+	/**
+	 * Starts a stopped provider again: fetches fresh credentials in the background, as
+	 * {@link #prefetch()} does. Credentials cached before the stop are never served again. Does
+	 * nothing when the provider is running (a new provider is running).
+	 * @throws IllegalStateException when the provider is closed
+	 */
+	public void start() {
+		synchronized (this.lifecycleLock) {
+			if (this.state == State.CLOSED) {
+				throw new IllegalStateException("The credential process provider is closed; it cannot be started again");
+			}
+			if (this.state == State.RUNNING) {
+				return;
+			}
+			this.state = State.RUNNING;
+		}
+		this.cached = this.staticEntry;
+		logger.debug("Credential process provider started; fetching credentials in the background");
+		prefetch();
+	}
+
+	/**
+	 * Ends the provider: stops scheduled refreshes and kills a running process tree; callers waiting
+	 * for that run get {@link ErrorCode#CANCELLED}. Cached credentials can still be read until they
+	 * expire; no process runs any more.
 	 */
 	@Override
 	public void close() {
-		this.closed = true;
-		// No refresh thread will mark the entry stale any more: from now on every read checks the clock.
-		markStale();
-		synchronized (this.scheduleLock) {
-			if (this.nextRefresh != null) {
-				this.nextRefresh.cancel(false);
+		synchronized (this.lifecycleLock) {
+			if (this.state == State.CLOSED) {
+				return;
 			}
-			this.nextRefreshAt = null;
+			this.state = State.CLOSED;
+			this.generation++;
+			cancelScheduledRefresh();
 		}
-		this.scheduler.shutdownNow();
+		this.scheduler.shutdown();
 		if (this.runner != null) {
 			this.runner.killAll();
 		}
@@ -268,23 +374,32 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		if (running != null) {
 			return join(running);
 		}
-		CachedCredentials result;
+		CachedCredentials result = null;
+		Throwable failure = null;
 		try {
 			CachedCredentials current = this.cached;
 			// A caller that lost the race to a run that has just finished takes its result.
-			result = (trigger == Trigger.ON_DEMAND && current != null && current.isValidAt(this.clock.millis()))
-					? current : run(trigger);
+			boolean servedByCache = (trigger == Trigger.ON_DEMAND || trigger == Trigger.STARTUP) && current != null
+					&& current.isValidAt(this.clock.millis());
+			result = servedByCache ? current : run(trigger);
+			return result;
 		}
-		catch (RuntimeException ex) {
-			this.inFlight.set(null);
-			mine.completeExceptionally(ex);
+		catch (Throwable ex) {
+			failure = ex;
 			throw ex;
 		}
-		// Cleared before completing, so that a caller arriving from now on never joins a finished run:
-		// it sees the new cache entry, or (a manual refresh) starts a run of its own.
-		this.inFlight.set(null);
-		mine.complete(result);
-		return result;
+		finally {
+			// Cleared before completing, so that a caller arriving from now on never joins a finished
+			// run: it sees the new cache entry, or (a manual refresh) starts a run of its own. In a
+			// finally block, so that nothing, not even an Error, can leave the marker behind.
+			this.inFlight.set(null);
+			if (failure == null) {
+				mine.complete(result);
+			}
+			else {
+				mine.completeExceptionally(failure);
+			}
+		}
 	}
 
 	private static CachedCredentials join(CompletableFuture<CachedCredentials> running) {
@@ -295,47 +410,56 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
 			}
+			if (ex.getCause() instanceof Error cause) {
+				throw cause;
+			}
 			throw ex;
 		}
 	}
 
 	private CachedCredentials run(Trigger trigger) {
-		if (this.runner == null) {
-			return this.cached;
+		int startedUnder = this.generation;
+		if (this.state != State.RUNNING) {
+			throw (this.state == State.CLOSED) ? closedException() : stoppedException();
 		}
-		if (this.closed) {
-			throw closedException();
+		if (this.runner == null) {
+			return this.staticEntry;
 		}
 		this.listener.onRunStarted(trigger);
 		long started = System.nanoTime();
 		try {
-			byte[] output = this.runner.run(this::redact);
+			byte[] output = this.runner.run(this::redact, () -> this.generation == startedUnder);
 			ProcessCredentials credentials = this.parser.parse(output, this.clock.instant());
-			CachedCredentials fresh = CachedCredentials.of(credentials, this.duration, this.expiryWindow,
-					this.clockIsSystemClock);
+			CachedCredentials fresh = this.policy.entryFor(credentials);
 			this.cached = fresh;
-			if (this.closed) {
-				// Closed while this run finished: no refresh thread will ever mark the entry stale.
-				markStale();
+			if (this.generation != startedUnder) {
+				// Stopped or closed while this run finished: a stopped provider holds no credentials.
+				CACHED.compareAndSet(this, fresh, (this.state == State.CLOSED) ? fresh : null);
+				throw cancelledException();
 			}
 			this.consecutiveFailures.set(0);
 			this.recentFailure = null;
 			finished(new Run(trigger, elapsedSince(started), Optional.empty(), this.clock.instant()));
 			logger.debug("Credential process '{}' returned {} ({}, {} ms)", this.runner.command().executableName(),
 					credentials, trigger, elapsedSince(started).toMillis());
-			scheduleRefresh(fresh.refreshAtMillis() - this.clock.millis());
+			scheduleRefresh(fresh.refreshAtMillis());
 			return fresh;
 		}
 		catch (CredentialProcessException ex) {
-			CredentialProcessException failure = this.closed ? closedException() : ex;
+			if (this.generation != startedUnder) {
+				CredentialProcessException cancelled = cancelledException();
+				finished(new Run(trigger, elapsedSince(started), Optional.of(ErrorCode.CANCELLED), this.clock.instant()));
+				logger.debug("Credential process run cancelled ({}): {}", trigger, cancelled.getMessage());
+				throw cancelled;
+			}
 			int failures = this.consecutiveFailures.incrementAndGet();
-			long retryDelayMillis = RefreshBackoff.delayMillis(failures);
-			this.recentFailure = new RecentFailure(failure, retryDelayMillis,
+			long retryDelayMillis = this.policy.retryDelayMillis(failures);
+			this.recentFailure = new RecentFailure(ex, retryDelayMillis,
 					System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryDelayMillis));
-			finished(new Run(trigger, elapsedSince(started), Optional.of(failure.code()), this.clock.instant()));
+			finished(new Run(trigger, elapsedSince(started), Optional.of(ex.code()), this.clock.instant()));
 			logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger, failures,
-					failure.getMessage());
-			throw failure;
+					ex.getMessage());
+			throw ex;
 		}
 	}
 
@@ -344,59 +468,100 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		this.listener.onRunFinished(run);
 	}
 
-	/** Runs on the refresh thread: a failure is retried while the cached credentials are valid. */
-	private void refreshInBackground() {
-		markStale();
-		synchronized (this.scheduleLock) {
-			// This is the refresh that was due; a later one may have been scheduled meanwhile.
-			if (this.nextRefreshAt != null && !this.nextRefreshAt.isAfter(this.clock.instant())) {
-				this.nextRefreshAt = null;
+	/**
+	 * Called by a read that found the cached credentials past their refresh time: asks the refresh
+	 * thread to refresh now, once per entry, unless a run is already in progress.
+	 */
+	private void requestRefresh(CachedCredentials due) {
+		CachedCredentials requested = this.refreshRequestedFor;
+		if (requested == due || this.inFlight.get() != null) {
+			return;
+		}
+		if (REFRESH_REQUESTED_FOR.compareAndSet(this, requested, due)) {
+			try {
+				this.scheduler.execute(this::refreshIfDue);
 			}
+			catch (RejectedExecutionException ex) {
+				// Closed: no refresh any more; reads go on until the credentials expire.
+			}
+		}
+	}
+
+	/**
+	 * Runs on the refresh thread, woken by its timer or by a read. The timer runs on the monotonic
+	 * clock, which stands still while the machine sleeps and ignores clock steps, so the wall clock
+	 * decides: not yet due (the clock was set back, or a refresh ran meanwhile) means wait again. A
+	 * failure is retried with back-off while the cached credentials are valid.
+	 */
+	private void refreshIfDue() {
+		CachedCredentials current = this.cached;
+		if (this.state != State.RUNNING || current == null) {
+			return;
+		}
+		if (!current.isRefreshDueAt(this.clock.millis())) {
+			scheduleRefresh(current.refreshAtMillis());
+			return;
 		}
 		try {
 			load(Trigger.SCHEDULED);
 		}
 		catch (CredentialProcessException ex) {
-			CachedCredentials current = this.cached;
-			long now = this.clock.millis();
-			if (this.closed || current == null || !current.isValidAt(now)) {
-				return;
-			}
-			int failures = this.consecutiveFailures.get();
-			RecentFailure failure = this.recentFailure;
-			long delay = (failure != null) ? failure.retryDelayMillis() : RefreshBackoff.delayMillis(failures);
-			Optional<Instant> nextAttempt = (now + delay < current.expiresAtMillis())
-					? Optional.of(scheduleRefresh(delay)) : Optional.empty();
-			this.listener.onRefreshFailed(ex, failures, nextAttempt);
+			retryLater(ex);
 		}
+	}
+
+	private void retryLater(CredentialProcessException ex) {
+		CachedCredentials current = this.cached;
+		long now = this.clock.millis();
+		if (ex.code() == ErrorCode.CANCELLED || current == null || !current.isValidAt(now)) {
+			return;
+		}
+		RecentFailure failure = this.recentFailure;
+		long delay = (failure != null) ? failure.retryDelayMillis() : this.policy.retryDelayMillis(1);
+		long retryAt = now + delay;
+		boolean beforeExpiry = retryAt < current.expiresAtMillis();
+		// Without a retry before the expiry, reads leave the refresh alone until then; past it,
+		// callers run the process themselves.
+		CachedCredentials retry = current.withRefreshAt(beforeExpiry ? retryAt : current.expiresAtMillis());
+		if (CACHED.compareAndSet(this, current, retry) && beforeExpiry) {
+			scheduleRefresh(retryAt);
+		}
+		this.listener.onRefreshFailed(ex, this.consecutiveFailures.get(),
+				beforeExpiry ? Optional.of(Instant.ofEpochMilli(retryAt)) : Optional.empty());
 	}
 
 	/**
-	 * Replaces a fresh entry by a stale copy, so that reads check the clock from now on. A newer
-	 * entry stored meanwhile is left alone.
+	 * Sets the refresh timer for the given wall-clock time, replacing the one set before.
 	 */
-	private void markStale() {
-		CachedCredentials current = this.cached;
-		if (current != null && current.fresh() && current.refreshAtMillis() != Long.MAX_VALUE) {
-			CACHED.compareAndSet(this, current, current.asStale());
+	private void scheduleRefresh(long atMillis) {
+		if (atMillis == Long.MAX_VALUE) {
+			return;
 		}
-	}
-
-	private Instant scheduleRefresh(long delayMillis) {
-		long delay = Math.max(0, delayMillis);
-		Instant at = this.clock.instant().plusMillis(delay);
-		synchronized (this.scheduleLock) {
-			if (this.closed) {
-				return at;
+		Instant at = Instant.ofEpochMilli(atMillis);
+		boolean announce;
+		synchronized (this.lifecycleLock) {
+			if (this.state != State.RUNNING) {
+				return;
 			}
+			announce = !at.equals(this.nextRefreshAt);
 			if (this.nextRefresh != null) {
 				this.nextRefresh.cancel(false);
 			}
-			this.nextRefresh = this.scheduler.schedule(this::refreshInBackground, delay, TimeUnit.MILLISECONDS);
+			long delay = Math.max(0, atMillis - this.clock.millis());
+			this.nextRefresh = this.scheduler.schedule(this::refreshIfDue, delay, TimeUnit.MILLISECONDS);
 			this.nextRefreshAt = at;
 		}
-		this.listener.onRefreshScheduled(at);
-		return at;
+		if (announce) {
+			this.listener.onRefreshScheduled(at);
+		}
+	}
+
+	private void cancelScheduledRefresh() {
+		if (this.nextRefresh != null) {
+			this.nextRefresh.cancel(false);
+			this.nextRefresh = null;
+		}
+		this.nextRefreshAt = null;
 	}
 
 	/** Values that must not appear in stderr quoted in an error message. */
@@ -419,15 +584,31 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		return "CredentialProcessProvider[command=" + describeCommand() + "]";
 	}
 
-	private CredentialProcessException closedException() {
-		return new CredentialProcessException(ErrorCode.EXECUTION,
+	private CredentialProcessException cancelledException() {
+		return (this.state == State.CLOSED) ? closedException() : stoppedException();
+	}
+
+	private static CredentialProcessException closedException() {
+		return new CredentialProcessException(ErrorCode.CANCELLED,
 				"The credential process provider was closed; its running process, if any, was killed");
+	}
+
+	private static CredentialProcessException stoppedException() {
+		return new CredentialProcessException(ErrorCode.CANCELLED,
+				"The credential process provider is stopped (its application context was stopped, or is being "
+						+ "checkpointed); a running process, if any, was killed, and none runs until it is started again");
 	}
 
 	private static Duration elapsedSince(long startNanos) {
 		return Duration.ofNanos(System.nanoTime() - startNanos);
 	}
 
+	/** Where the provider is in its life. */
+	private enum State {
+
+		RUNNING, STOPPED, CLOSED
+
+	}
 
 	/**
 	 * A failed run and when a new run may be tried.
@@ -456,6 +637,14 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		private int maxBufferSize = DEFAULT_MAX_BUFFER_SIZE;
 
 		private Duration expiryWindow = DEFAULT_EXPIRY_WINDOW;
+
+		private double refreshJitter = DEFAULT_REFRESH_JITTER;
+
+		private Duration retryInitialDelay = DEFAULT_RETRY_INITIAL_DELAY;
+
+		private Duration retryMaxDelay = DEFAULT_RETRY_MAX_DELAY;
+
+		private RandomGenerator random = new Random();
 
 		private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -549,8 +738,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		}
 
 		/**
-		 * How long before the expiration a refresh is scheduled. When credentials arrive with less
-		 * life left than this, the refresh is due at half their remaining life.
+		 * How long before the expiration a refresh is scheduled (less a random part, see
+		 * {@link #refreshJitter(double)}). When credentials arrive with less life left than this,
+		 * the refresh is due at half their remaining life.
 		 * @param expiryWindow zero or a positive duration; default {@link #DEFAULT_EXPIRY_WINDOW}
 		 * @return this builder
 		 */
@@ -560,6 +750,56 @@ public final class CredentialProcessProvider implements AutoCloseable {
 				throw new IllegalArgumentException("expiryWindow must not be negative, was " + expiryWindow);
 			}
 			this.expiryWindow = expiryWindow;
+			return this;
+		}
+
+		/**
+		 * How much of the refresh lead (the expiry window, or half the remaining life) a random draw
+		 * may take off, so that instances holding the same credentials do not all refresh in the
+		 * same second. With the default {@code 0.6} and a five-minute
+		 * window, each refresh falls due at random between five and two minutes before the
+		 * expiration.
+		 * @param refreshJitter from {@code 0} (every refresh exactly {@code expiryWindow} ahead) to
+		 * {@code 1}; default {@link #DEFAULT_REFRESH_JITTER}
+		 * @return this builder
+		 */
+		public Builder refreshJitter(double refreshJitter) {
+			if (!(refreshJitter >= 0 && refreshJitter <= 1)) {
+				throw new IllegalArgumentException("refreshJitter must be between 0 and 1, was " + refreshJitter);
+			}
+			this.refreshJitter = refreshJitter;
+			return this;
+		}
+
+		/**
+		 * The wait before the first retry of a failed refresh; each further failure in a row doubles
+		 * it, up to {@link #retryMaxDelay(Duration)}, and each wait is shortened by up to 20% at
+		 * random.
+		 * @param retryInitialDelay a positive duration; default {@link #DEFAULT_RETRY_INITIAL_DELAY}
+		 * @return this builder
+		 */
+		public Builder retryInitialDelay(Duration retryInitialDelay) {
+			this.retryInitialDelay = requirePositive(retryInitialDelay, "retryInitialDelay");
+			return this;
+		}
+
+		/**
+		 * The longest wait between two retries of a failed refresh.
+		 * @param retryMaxDelay a positive duration; default {@link #DEFAULT_RETRY_MAX_DELAY}
+		 * @return this builder
+		 */
+		public Builder retryMaxDelay(Duration retryMaxDelay) {
+			this.retryMaxDelay = requirePositive(retryMaxDelay, "retryMaxDelay");
+			return this;
+		}
+
+		/**
+		 * The source of the refresh and retry jitter; for reproducible tests.
+		 * @param random the random source; default a new {@link Random}
+		 * @return this builder
+		 */
+		public Builder random(RandomGenerator random) {
+			this.random = Objects.requireNonNull(random, "random");
 			return this;
 		}
 
@@ -585,7 +825,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		}
 
 		/**
-		 * The clock that decides when credentials expire; for tests.
+		 * The wall clock that every read judges the cached credentials by: when they expire, when
+		 * their refresh is due. Any clock takes the same path; tests pass one they can step.
 		 * @param clock the clock; default {@link Clock#systemUTC()}
 		 * @return this builder
 		 */
@@ -612,6 +853,10 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		 * read
 		 */
 		public CredentialProcessProvider build() {
+			if (this.retryMaxDelay.compareTo(this.retryInitialDelay) < 0) {
+				throw new IllegalArgumentException("retryMaxDelay (" + this.retryMaxDelay
+						+ ") must not be shorter than retryInitialDelay (" + this.retryInitialDelay + ")");
+			}
 			if (this.useProfile) {
 				requireProfileSupport();
 				SharedConfigFile.ProfileSource source = SharedConfigFile.read(this.profile, this.configFile,

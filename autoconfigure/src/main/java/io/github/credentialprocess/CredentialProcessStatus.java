@@ -55,7 +55,7 @@ public record CredentialProcessStatus(Instant checkedAt, String command, Optiona
 		this.maskedAccessKeyId.ifPresent((key) -> details.put("accessKeyId", key));
 		this.lastRun.ifPresent((run) -> {
 			Map<String, Object> last = new LinkedHashMap<>();
-			last.put("outcome", run.succeeded() ? "success" : "failure");
+			last.put("outcome", run.outcome());
 			last.put("trigger", run.trigger().label());
 			last.put("duration", run.duration().toString());
 			last.put("error", run.error().map(Enum::name).orElse("none"));

@@ -152,9 +152,9 @@ final class CredentialsParser {
 	}
 
 	private Instant parseExpiration(String value) {
+		OffsetDateTime expiration;
 		try {
-			return OffsetDateTime.parse(value.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-				.toInstant();
+			expiration = OffsetDateTime.parse(value.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		}
 		catch (DateTimeParseException ex) {
 			throw new CredentialProcessException(ErrorCode.PARSE,
@@ -162,6 +162,15 @@ final class CredentialsParser {
 							+ value.length() + " characters that is not an RFC 3339 timestamp; use the form "
 							+ "2030-01-01T00:00:00Z (an offset such as +02:00 and fractional seconds are allowed)");
 		}
+		// ISO 8601 also admits signed years of up to nine digits, past what fits in epoch
+		// milliseconds; RFC 3339 has four-digit years only.
+		if (expiration.getYear() < 0 || expiration.getYear() > 9999) {
+			throw new CredentialProcessException(ErrorCode.PARSE,
+					"The output of credential process '" + this.executableName + "' has an \"Expiration\" whose year "
+							+ expiration.getYear() + " is outside 0000 to 9999, the four-digit years of RFC 3339; "
+							+ "use the form 2030-01-01T00:00:00Z");
+		}
+		return expiration.toInstant();
 	}
 
 	private CredentialProcessException parseError(String problem, byte[] output) {

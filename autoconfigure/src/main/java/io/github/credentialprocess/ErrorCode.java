@@ -27,7 +27,14 @@ public enum ErrorCode {
 	REQUIRED("ProcessProviderRequiredError"),
 
 	/** The {@code Expiration} the process returned is not in the future. */
-	EXPIRED(null);
+	EXPIRED(null),
+
+	/**
+	 * The provider was stopped or closed (its application context stopped, closed or went into a
+	 * checkpoint): the run in progress was cut short and its process tree killed, or no run was
+	 * started. Not a fault of the process: it counts as neither a failure nor a success.
+	 */
+	CANCELLED(null);
 
 	private final String awsCode;
 

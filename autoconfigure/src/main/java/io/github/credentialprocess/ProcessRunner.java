@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -67,14 +68,23 @@ final class ProcessRunner {
 	/**
 	 * Runs the process to its end.
 	 * @param redactor applied to stderr text before it goes into an error message
+	 * @param wanted whether the run is still wanted; checked once the process is registered for
+	 * {@link #killAll()}, so that a {@code killAll()} racing with the start cannot miss the process
 	 * @return everything the process wrote to stdout
-	 * @throws CredentialProcessException with {@link ErrorCode#EXECUTION}, {@link ErrorCode#TIMEOUT}
-	 * or {@link ErrorCode#OUTPUT_LIMIT}
+	 * @throws CredentialProcessException with {@link ErrorCode#EXECUTION}, {@link ErrorCode#TIMEOUT},
+	 * {@link ErrorCode#OUTPUT_LIMIT} or {@link ErrorCode#CANCELLED}
 	 */
-	byte[] run(UnaryOperator<String> redactor) {
+	byte[] run(UnaryOperator<String> redactor, BooleanSupplier wanted) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		Process process = start();
 		this.running.add(process);
+		if (!wanted.getAsBoolean()) {
+			// killAll() ran before the process was registered: it is this run's job to kill it.
+			ProcessTree.kill(process);
+			this.running.remove(process);
+			throw new CredentialProcessException(ErrorCode.CANCELLED, "The run of credential process '"
+					+ this.command.executableName() + "' was cancelled as it started; its process was killed");
+		}
 		try (InputStream stdoutStream = process.getInputStream(); InputStream stderrStream = process.getErrorStream()) {
 			closeStdin(process);
 			return awaitOutput(process, new StdoutCapture(stdoutStream, this.maxBufferSize),

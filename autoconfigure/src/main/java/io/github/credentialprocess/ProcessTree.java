@@ -1,22 +1,90 @@
 package io.github.credentialprocess;
 
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Kills a process together with every process it started. {@link Process#destroyForcibly()} alone
  * kills only the direct child, which leaves a shell's children running and holding the output
  * pipes open.
+ * <p>
+ * A process that keeps forking would let a child escape a plain "list the descendants, then kill":
+ * a child born after the listing is orphaned when its parent dies, and an orphan is no longer a
+ * descendant. So on Unix the tree is frozen first: the root and every descendant get
+ * {@code SIGSTOP} (a stopped process cannot fork), the listing is repeated until it finds no one
+ * new, and only then is every frozen process killed. Where {@code kill} cannot be run (Windows), the
+ * tree is listed and killed without freezing.
  */
 final class ProcessTree {
+
+	/** Bounds the freezing of a tree that forks faster than it can be stopped; never reached in practice. */
+	private static final int MAX_FREEZE_ROUNDS = 16;
+
+	private static final boolean UNIX = File.separatorChar == '/';
 
 	private ProcessTree() {
 	}
 
 	static void kill(Process process) {
-		// Descendants must be listed before the parent dies: once orphaned they are no longer ours.
-		List<ProcessHandle> descendants = process.descendants().toList();
+		ProcessHandle root = process.toHandle();
+		List<ProcessHandle> tree = UNIX ? freeze(root) : null;
+		if (tree == null) {
+			// Descendants must be listed before the parent dies: once orphaned they are no longer ours.
+			tree = new ArrayList<>(root.descendants().toList());
+			tree.add(0, root);
+		}
 		process.destroyForcibly();
-		descendants.forEach(ProcessHandle::destroyForcibly);
+		tree.forEach(ProcessHandle::destroyForcibly);
+	}
+
+	/**
+	 * Stops the root and its descendants until no new descendant appears.
+	 * @return every stopped process, the root first; {@code null} when signals cannot be sent
+	 */
+	private static List<ProcessHandle> freeze(ProcessHandle root) {
+		Set<ProcessHandle> frozen = new LinkedHashSet<>();
+		List<ProcessHandle> found = new ArrayList<>();
+		found.add(root);
+		found.addAll(root.descendants().toList());
+		for (int round = 0; round < MAX_FREEZE_ROUNDS && !found.isEmpty(); round++) {
+			if (!stop(found)) {
+				return null;
+			}
+			frozen.addAll(found);
+			// A process forked between the listing and the stop is a child of a now stopped process,
+			// still in the tree: the next listing finds it.
+			found = root.descendants().filter((handle) -> !frozen.contains(handle)).toList();
+		}
+		return new ArrayList<>(frozen);
+	}
+
+	private static boolean stop(List<ProcessHandle> processes) {
+		List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
+		processes.forEach((handle) -> command.add(Long.toString(handle.pid())));
+		try {
+			Process kill = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			// A process that has just exited makes kill fail for its pid; the others are stopped.
+			return kill.waitFor(5, TimeUnit.SECONDS) || destroyed(kill);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static boolean destroyed(Process kill) {
+		kill.destroyForcibly();
+		return false;
 	}
 
 }

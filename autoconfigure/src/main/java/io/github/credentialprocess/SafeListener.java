@@ -9,8 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Passes each event to every registered listener; a listener that throws is logged and skipped,
- * so a broken metric or health hook never breaks credentials.
+ * Passes each event to every registered listener; a listener that throws anything, an
+ * {@link Error} included (a {@link NoClassDefFoundError} from a half-present optional dependency is
+ * the usual one), is logged and skipped, so a broken metric or health hook never breaks
+ * credentials.
  */
 final class SafeListener implements CredentialProcessListener {
 
@@ -48,7 +50,7 @@ final class SafeListener implements CredentialProcessListener {
 			try {
 				event.accept(listener);
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
 				logger.warn("Credential process listener {} failed; ignoring it for this event",
 						listener.getClass().getName(), ex);
 			}

@@ -116,6 +116,7 @@ class CredentialProcessProviderTests {
 				+ "\"$RUN\" \"$(date -u -d '+30 seconds' +%Y-%m-%dT%H:%M:%SZ)\"");
 		try (CredentialProcessProvider provider = this.scripts.provider(script)
 			.expiryWindow(Duration.ofSeconds(29))
+			.refreshJitter(0)
 			.build()) {
 			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
 			await().atMost(HANG_GUARD).until(() -> this.scripts.runs() == 2);
@@ -136,14 +137,12 @@ class CredentialProcessProviderTests {
 			.duration(Duration.ofMinutes(10))
 			.clock(clock)
 			.build()) {
-			provider.resolveCredentials();
-			clock.advance(Duration.ofMinutes(10).minusMillis(1));
-			provider.resolveCredentials();
-			assertThat(this.scripts.runs()).isEqualTo(1);
+			ProcessCredentials credentials = provider.resolveCredentials();
+			assertThat(provider.status().expiration()).contains(credentials.fetchedAt().plus(Duration.ofMinutes(10)));
+			clock.set(credentials.fetchedAt().plus(Duration.ofMinutes(10)).minusMillis(1));
+			assertThat(provider.isExpired()).isFalse();
 			clock.advance(Duration.ofMillis(1));
 			assertThat(provider.isExpired()).isTrue();
-			provider.resolveCredentials();
-			assertThat(this.scripts.runs()).isEqualTo(2);
 		}
 	}
 
@@ -168,6 +167,7 @@ class CredentialProcessProviderTests {
 		Path script = this.scripts.rotatingCredentials(30);
 		try (CredentialProcessProvider provider = this.scripts.provider(script)
 			.expiryWindow(Duration.ofSeconds(29))
+			.refreshJitter(0)
 			.listener(this.listener)
 			.build()) {
 			ProcessCredentials first = provider.resolveCredentials();
@@ -198,6 +198,7 @@ class CredentialProcessProviderTests {
 		Path script = this.scripts.rotatingCredentials(60);
 		try (CredentialProcessProvider provider = this.scripts.provider(script)
 			.expiryWindow(Duration.ofSeconds(59))
+			.refreshJitter(0)
 			.listener(this.listener)
 			.build()) {
 			ProcessCredentials first = provider.resolveCredentials();
@@ -215,7 +216,7 @@ class CredentialProcessProviderTests {
 			for (int i = 0; i < 3; i++) {
 				RecordingListener.RefreshFailure failure = failures.get(i);
 				long delay = Duration.between(failure.reportedAt(), failure.nextAttempt().orElseThrow()).toMillis();
-				long nominal = RefreshBackoff.FIRST_DELAY_MILLIS << i;
+				long nominal = CredentialProcessProvider.DEFAULT_RETRY_INITIAL_DELAY.toMillis() << i;
 				// The jitter takes up to 20% off; a stalled thread between scheduling and reporting
 				// takes a little more. Halving at the low end still tells 1 s, 2 s and 4 s apart.
 				assertThat(delay).as("delay after failure %d", i + 1).isBetween(nominal / 2, nominal + 100);
@@ -336,6 +337,54 @@ class CredentialProcessProviderTests {
 			.listener(broken)
 			.build()) {
 			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+		}
+	}
+
+	@Test
+	void listenerThrowingAnErrorIsContainedAndLeavesNoRunBehind() {
+		CredentialProcessListener halfPresent = new CredentialProcessListener() {
+			@Override
+			public void onRunFinished(Run run) {
+				throw new NoClassDefFoundError("io/micrometer/core/instrument/Timer");
+			}
+		};
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(halfPresent)
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			ProcessCredentials refreshed = assertTimeoutPreemptively(HANG_GUARD, provider::refresh);
+			assertThat(refreshed.accessKeyId()).isEqualTo("AKIDRUN0002");
+		}
+	}
+
+	@Test
+	void readsWhileASlowRunHoldsTheRefreshThreadNeverReturnExpiredCredentials() {
+		// Run 1 is fast and returns credentials living one or two seconds; every later run takes 3 s.
+		Path script = this.scripts.script("RUN=$(wc -l < '" + this.scripts.runsFile() + "')\n"
+				+ "if [ \"$RUN\" -gt 1 ]; then sleep 3; LIFE=60; else LIFE=2; fi\n"
+				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDRUN%04d\",\"SecretAccessKey\":\"S\",\"Expiration\":\"%s\"}' "
+				+ "\"$RUN\" \"$(date -u -d \"+$LIFE seconds\" +%Y-%m-%dT%H:%M:%SZ)\"");
+		try (CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			provider.prefetch();
+			int expired = 0;
+			long reads = 0;
+			long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+			ProcessCredentials credentials;
+			do {
+				// Judged against the time the call began: credentials valid then may expire while the
+				// call returns, which is no fault of the provider.
+				Instant calledAt = Instant.now();
+				credentials = provider.resolveCredentials();
+				reads++;
+				if (!credentials.expiration().orElseThrow().isAfter(calledAt)) {
+					expired++;
+				}
+			}
+			while (credentials.accessKeyId().equals("AKIDRUN0001") && System.nanoTime() < deadline);
+			System.out.printf("Reads while a slow run held the refresh thread: %d, expired: %d%n", reads, expired);
+			assertThat(expired).as("expired credentials returned of %d reads", reads).isZero();
+			assertThat(credentials.accessKeyId()).isNotEqualTo("AKIDRUN0001");
 		}
 	}
 

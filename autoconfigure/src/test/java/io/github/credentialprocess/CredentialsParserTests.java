@@ -92,6 +92,13 @@ class CredentialsParserTests {
 			.withMessageNotContaining("tomorrow");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z" })
+	void expirationOutsideTheFourDigitYearsOfRfc3339IsAParseError(String expiration) {
+		assertFailsWith("{" + KEYS + ",\"Expiration\":\"" + expiration + "\"}", ErrorCode.PARSE)
+			.withMessageContaining("year");
+	}
+
 	@Test
 	void expirationInThePastIsRefused() {
 		String past = Instant.now().minus(1, ChronoUnit.MINUTES).toString();

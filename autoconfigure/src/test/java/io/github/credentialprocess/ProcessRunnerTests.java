@@ -70,6 +70,28 @@ class ProcessRunnerTests {
 	}
 
 	@Test
+	void timeoutKillsEveryChildOfAProcessThatKeepsForking() throws IOException {
+		Path pids = this.folder.resolve("forked.pids");
+		// Forks as fast as the shell can, so that a child is born while the tree is being killed. Each
+		// child writes its own pid, so that one born after its parent died is counted too.
+		Path script = this.scripts.script("i=0\nwhile [ $i -lt 3000 ]; do sh -c 'echo $$ >> \"$0\"; exec sleep 300' '" + pids
+				+ "' & i=$((i+1)); done\nwait");
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Files.deleteIfExists(pids);
+			CredentialProcessProvider.Builder builder = this.scripts.provider(script).timeout(Duration.ofMillis(300));
+			assertThatExceptionOfType(CredentialProcessException.class)
+				.isThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> resolve(builder)))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.TIMEOUT));
+			List<Long> forked = Files.readAllLines(pids).stream().filter((line) -> !line.isBlank()).map(Long::parseLong).toList();
+			this.pidsToKill.addAll(forked);
+			assertThat(forked).as("children forked before the kill").isNotEmpty();
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(forked).as("forked children still alive")
+					.noneMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+		}
+	}
+
+	@Test
 	void timeoutKillsAProcessTreeThreeLevelsDeep() throws IOException {
 		Path level3 = this.scripts.script("echo $$ > '" + pidFile("level3") + "'\nexec sleep 300");
 		Path level2 = this.scripts.script("echo $$ > '" + pidFile("level2") + "'\n'" + level3 + "'");

@@ -87,9 +87,24 @@ public final class Scripts {
 	 * {@link #failSwitch()} exists, it fails with exit code 1 instead.
 	 */
 	public Path rotatingCredentials(int lifetimeSeconds) {
+		return rotating("$(date -u -d \"+" + lifetimeSeconds + " seconds\" +%Y-%m-%dT%H:%M:%SZ)");
+	}
+
+	/**
+	 * Like {@link #rotatingCredentials(int)}, but the credentials live for the given number of
+	 * seconds from the time in {@code clockFile} (epoch seconds, as a {@code MutableClock} mirrors
+	 * it), so that the helper and the provider share one stepped clock. Runs after the first sleep
+	 * {@code laterRunsSleepSeconds} before printing.
+	 */
+	public Path rotatingCredentialsOnClock(Path clockFile, int lifetimeSeconds, double laterRunsSleepSeconds) {
+		return rotating("$(date -u -d @$(( $(cat '" + clockFile + "') + " + lifetimeSeconds
+				+ " )) +%Y-%m-%dT%H:%M:%SZ)\n[ \"$RUN\" -gt 1 ] && sleep " + laterRunsSleepSeconds);
+	}
+
+	private Path rotating(String expiresCommand) {
 		return script("RUN=$(wc -l < '" + runsFile() + "')\n"
 				+ "[ -f '" + failSwitch() + "' ] && { echo \"run $RUN fails\" >&2; exit 1; }\n"
-				+ "EXPIRES=$(date -u -d \"+" + lifetimeSeconds + " seconds\" +%Y-%m-%dT%H:%M:%SZ)\n"
+				+ "EXPIRES=" + expiresCommand + "\n"
 				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDRUN%04d\",\"SecretAccessKey\":\"" + SECRET_ACCESS_KEY
 				+ "\",\"SessionToken\":\"" + SESSION_TOKEN + "\",\"AccountId\":\"123456789012\",\"Expiration\":\"%s\"}' \"$RUN\" \"$EXPIRES\"");
 	}

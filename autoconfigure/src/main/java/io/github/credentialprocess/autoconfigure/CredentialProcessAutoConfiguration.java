@@ -34,9 +34,9 @@ public final class CredentialProcessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CredentialProcessStartup credentialProcessStartup(CredentialProcessProvider provider,
+	CredentialProcessLifecycle credentialProcessLifecycle(CredentialProcessProvider provider,
 			CredentialProcessProperties properties) {
-		return new CredentialProcessStartup(provider, properties.isFailFast());
+		return new CredentialProcessLifecycle(provider, properties.isFailFast());
 	}
 
 }

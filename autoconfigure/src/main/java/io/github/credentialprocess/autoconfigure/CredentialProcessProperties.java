@@ -55,9 +55,22 @@ public class CredentialProcessProperties {
 	private DataSize maxBufferSize = DataSize.ofKilobytes(8);
 
 	/**
-	 * How long before the expiration to refresh the credentials.
+	 * How long before the expiration to refresh the credentials, at most: see refresh-jitter.
 	 */
 	private Duration expiryWindow = Duration.ofMinutes(5);
+
+	/**
+	 * Share of the expiry window (0 to 1) that a random draw may take off the refresh lead, so that
+	 * instances holding the same credentials do not all refresh in the same second. With 0.6 and a
+	 * 5m window, each refresh falls due at random between 5 and 2 minutes before the expiration; 0
+	 * refreshes exactly expiry-window ahead.
+	 */
+	private double refreshJitter = 0.6;
+
+	/**
+	 * Back-off of the retries after a failed refresh.
+	 */
+	private final Retry retry = new Retry();
 
 	/**
 	 * Environment variables added to the environment the process inherits.
@@ -138,6 +151,18 @@ public class CredentialProcessProperties {
 		this.expiryWindow = expiryWindow;
 	}
 
+	public double getRefreshJitter() {
+		return this.refreshJitter;
+	}
+
+	public void setRefreshJitter(double refreshJitter) {
+		this.refreshJitter = refreshJitter;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	public Map<String, String> getEnvironment() {
 		return this.environment;
 	}
@@ -160,6 +185,41 @@ public class CredentialProcessProperties {
 
 	public void setFailFast(boolean failFast) {
 		this.failFast = failFast;
+	}
+
+	/**
+	 * Back-off of the retries after a failed refresh: the first waits initial-delay, each further
+	 * failure in a row doubles the wait up to max-delay, and each wait is shortened by up to 20% at
+	 * random.
+	 */
+	public static class Retry {
+
+		/**
+		 * Wait before the first retry of a failed refresh.
+		 */
+		private Duration initialDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait between two retries of a failed refresh.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(30);
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
 	}
 
 }

@@ -33,6 +33,9 @@ final class CredentialProcessProviderFactory {
 			.duration(positive(properties.getDuration(), "duration"))
 			.maxBufferSize(bufferSize(properties.getMaxBufferSize()))
 			.expiryWindow(notNegative(properties.getExpiryWindow(), "expiry-window"))
+			.refreshJitter(jitter(properties.getRefreshJitter()))
+			.retryInitialDelay(positive(properties.getRetry().getInitialDelay(), "retry.initial-delay"))
+			.retryMaxDelay(retryMaxDelay(properties.getRetry()))
 			.environment(properties.getEnvironment())
 			.workingDirectory(properties.getWorkingDirectory());
 		listeners.forEach(builder::listener);
@@ -116,6 +119,26 @@ final class CredentialProcessProviderFactory {
 					"Set " + PREFIX + property + " to zero or a positive duration such as 5m, or remove it to use the default.");
 		}
 		return value;
+	}
+
+	private static double jitter(double value) {
+		if (!(value >= 0 && value <= 1)) {
+			throw invalid(PREFIX + "refresh-jitter is " + value + ", but it must be between 0 and 1.",
+					"Set " + PREFIX + "refresh-jitter to a share of the expiry window such as 0.6 (the default), "
+							+ "or 0 to refresh exactly expiry-window ahead.");
+		}
+		return value;
+	}
+
+	private static java.time.Duration retryMaxDelay(CredentialProcessProperties.Retry retry) {
+		java.time.Duration max = positive(retry.getMaxDelay(), "retry.max-delay");
+		if (retry.getInitialDelay() != null && max.compareTo(retry.getInitialDelay()) < 0) {
+			throw invalid(PREFIX + "retry.max-delay (" + max + ") is shorter than " + PREFIX + "retry.initial-delay ("
+					+ retry.getInitialDelay() + ").",
+					"Set " + PREFIX + "retry.max-delay to at least " + PREFIX + "retry.initial-delay, or remove both to "
+							+ "use the defaults (1s and 30s).");
+		}
+		return max;
 	}
 
 	private static int bufferSize(DataSize value) {

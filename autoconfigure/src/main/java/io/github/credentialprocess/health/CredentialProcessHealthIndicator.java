@@ -8,8 +8,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Health of a {@link CredentialProcessProvider}: {@code UP} while valid credentials are cached
- * (even when a refresh is failing: the failure shows in the details), {@code DOWN} when there are
- * none or they have expired, {@code UNKNOWN} before the first run has finished. Details show the
+ * (even when a refresh is failing: the failure shows in the details), {@code DOWN} when a run has
+ * failed and there are none or they have expired, {@code UNKNOWN} before the first run has finished
+ * and while the provider is stopped (its last run, if cut short by the stop, was cancelled, not
+ * failed). Details show the
  * expiration, the masked access key id and the last run; never a secret or the command's
  * arguments.
  */
@@ -29,7 +31,7 @@ public class CredentialProcessHealthIndicator implements HealthIndicator {
 	public Health health() {
 		CredentialProcessStatus status = this.provider.status();
 		Health.Builder health = status.hasValidCredentials() ? Health.up()
-				: status.lastRun().isEmpty() ? Health.unknown() : Health.down();
+				: status.lastRun().filter((run) -> !run.cancelled()).isEmpty() ? Health.unknown() : Health.down();
 		return health.withDetails(status.toDetails()).build();
 	}
 

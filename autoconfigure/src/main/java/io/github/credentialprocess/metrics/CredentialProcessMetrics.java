@@ -8,14 +8,17 @@ import io.github.credentialprocess.CredentialProcessProvider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records every process run of a {@link CredentialProcessProvider} in Micrometer:
  * <ul>
- * <li>timer {@value #RUN_TIMER}, tagged {@code outcome} ({@code success}/{@code failure}),
- * {@code error} ({@code none} or the error code in lower case) and {@code trigger}
- * ({@code startup}, {@code scheduled}, {@code on-demand}, {@code manual});</li>
- * <li>counter {@value #FAILURE_COUNTER}, one per failed run.</li>
+ * <li>timer {@value #RUN_TIMER}, tagged {@code outcome} ({@code success}, {@code failure} or
+ * {@code cancelled}), {@code error} ({@code none} or the error code in lower case) and
+ * {@code trigger} ({@code startup}, {@code scheduled}, {@code on-demand}, {@code manual});</li>
+ * <li>counter {@value #FAILURE_COUNTER}, one per failed run; a run cut short by a stop or close is
+ * cancelled, not failed, and not counted.</li>
  * </ul>
  * No tag carries a secret, an access key id or the command line: every tag value comes from a
  * fixed set.
@@ -28,7 +31,12 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 	/** Name of the counter of failed runs. */
 	public static final String FAILURE_COUNTER = "aws.credential.process.refresh.failures";
 
+	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessMetrics.class);
+
 	private final Supplier<MeterRegistry> registry;
+
+	/** The registry once found: looked up once, never again while the context shuts down. */
+	private volatile MeterRegistry found;
 
 	/**
 	 * Creates the listener.
@@ -41,23 +49,43 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 
 	@Override
 	public void onRunFinished(Run run) {
-		MeterRegistry meterRegistry = this.registry.get();
+		MeterRegistry meterRegistry = registry();
 		if (meterRegistry == null) {
 			return;
 		}
 		Timer.builder(RUN_TIMER)
 			.description("Runs of the AWS credential process")
-			.tag("outcome", run.succeeded() ? "success" : "failure")
+			.tag("outcome", run.outcome())
 			.tag("error", run.error().map((code) -> code.name().toLowerCase(Locale.ROOT)).orElse("none"))
 			.tag("trigger", run.trigger().label())
 			.register(meterRegistry)
 			.record(run.duration());
-		if (!run.succeeded()) {
+		if (!run.succeeded() && !run.cancelled()) {
 			Counter.builder(FAILURE_COUNTER)
 				.description("Failed runs of the AWS credential process")
 				.register(meterRegistry)
 				.increment();
 		}
+	}
+
+	/**
+	 * Finds the registry on first use and keeps it. Called once more when the context that owns it
+	 * is closing (a run cut short by the close), a lookup would fail: the run then goes unrecorded,
+	 * quietly.
+	 */
+	MeterRegistry registry() {
+		MeterRegistry meterRegistry = this.found;
+		if (meterRegistry == null) {
+			try {
+				meterRegistry = this.registry.get();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("No meter registry to record the credential process run in ({})", ex.getClass().getName());
+				return null;
+			}
+			this.found = meterRegistry;
+		}
+		return meterRegistry;
 	}
 
 }

@@ -167,6 +167,42 @@ class CredentialProcessAutoConfigurationTests {
 	}
 
 	@Test
+	void runWhenRefreshJitterIsOutsideZeroToOneShouldFailNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("aws.credential-process.command=" + script, "aws.credential-process.refresh-jitter=1.5")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("aws.credential-process.refresh-jitter is 1.5");
+				assertThat(analysis.getAction()).contains("or 0 to refresh exactly expiry-window ahead");
+			});
+	}
+
+	@Test
+	void runWhenRetryMaxDelayIsShorterThanTheInitialDelayShouldFailNamingBoth() {
+		this.contextRunner
+			.withPropertyValues("aws.credential-process.command=" + script,
+					"aws.credential-process.retry.initial-delay=10s", "aws.credential-process.retry.max-delay=5s")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.credential-process.retry.max-delay (PT5S) is shorter than "
+						+ "aws.credential-process.retry.initial-delay (PT10S)"));
+	}
+
+	@Test
+	void runWhenRetryAndJitterAreSetShouldUseThem() {
+		Path failing = this.scripts.script("exit 3");
+		this.contextRunner
+			.withPropertyValues("aws.credential-process.command=" + failing, "aws.credential-process.refresh-jitter=0",
+					"aws.credential-process.retry.initial-delay=5m", "aws.credential-process.retry.max-delay=10m")
+			.run((context) -> {
+				CredentialProcessProvider provider = context.getBean(CredentialProcessProvider.class);
+				await().atMost(Duration.ofSeconds(20)).until(() -> provider.status().lastRun().isPresent());
+				// A five-minute back-off: the next caller gets the startup run's error without a new run.
+				assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials);
+				assertThat(this.scripts.runs()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void runWhenCommandIsBlankShouldFailNamingTheProperty() {
 		this.contextRunner.withPropertyValues("aws.credential-process.command=  ").run((context) -> {
 			FailureAnalysis analysis = analysis(context);

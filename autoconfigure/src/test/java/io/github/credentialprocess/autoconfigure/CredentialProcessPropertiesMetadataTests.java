@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CredentialProcessPropertiesMetadataTests {
 
 	private static final Map<String, Object> DEFAULTS = Map.of("enabled", true, "timeout", "1m", "duration", "15m",
-			"max-buffer-size", "8KB", "expiry-window", "5m", "fail-fast", false);
+			"max-buffer-size", "8KB", "expiry-window", "5m", "fail-fast", false, "refresh-jitter", 0.6,
+			"retry.initial-delay", "1s", "retry.max-delay", "30s");
 
 	@Test
 	void everyPropertyHasADescriptionAndEveryDefaultIsDocumented() throws Exception {
@@ -26,14 +27,16 @@ class CredentialProcessPropertiesMetadataTests {
 				"aws.credential-process.timeout", "aws.credential-process.duration",
 				"aws.credential-process.max-buffer-size", "aws.credential-process.expiry-window",
 				"aws.credential-process.environment", "aws.credential-process.working-directory",
-				"aws.credential-process.fail-fast");
+				"aws.credential-process.fail-fast", "aws.credential-process.refresh-jitter",
+				"aws.credential-process.retry.initial-delay", "aws.credential-process.retry.max-delay");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString())
 			.as("description of %s", name)
 			.isNotBlank()
 			.endsWith("."));
 		DEFAULTS.forEach((name, value) -> {
 			JsonNode defaultValue = properties.get("aws.credential-process." + name).path("defaultValue");
-			Object actual = defaultValue.isBoolean() ? defaultValue.asBoolean() : defaultValue.asString();
+			Object actual = defaultValue.isBoolean() ? defaultValue.asBoolean()
+					: defaultValue.isNumber() ? defaultValue.asDouble() : defaultValue.asString();
 			assertThat(actual).as("default of %s", name).isEqualTo(value);
 		});
 	}

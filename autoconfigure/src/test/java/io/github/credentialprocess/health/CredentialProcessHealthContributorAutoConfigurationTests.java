@@ -118,6 +118,22 @@ class CredentialProcessHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void runWhenTheContextStopsDuringARunShouldBeUnknownNotDown() {
+		Path slow = this.scripts.script("sleep 300");
+		this.contextRunner.withPropertyValues("aws.credential-process.command=" + slow).run((context) -> {
+			CredentialProcessHealthIndicator indicator = context.getBean(CredentialProcessHealthIndicator.class);
+			await().atMost(WAIT).until(() -> this.scripts.runs() == 1);
+			context.stop();
+			await().atMost(WAIT).until(() -> indicator.health().getDetails().containsKey("lastRun"));
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(indicator.health().getDetails().get("lastRun"))
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.containsEntry("outcome", "cancelled")
+				.containsEntry("error", "CANCELLED");
+		});
+	}
+
+	@Test
 	void detailsNameTheLastRunTrigger() {
 		this.contextRunner.run((context) -> {
 			CredentialProcessHealthIndicator indicator = context.getBean(CredentialProcessHealthIndicator.class);

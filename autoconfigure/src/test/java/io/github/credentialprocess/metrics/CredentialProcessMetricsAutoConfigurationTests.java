@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.LogCapture;
 import io.github.credentialprocess.Scripts;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,6 +85,38 @@ class CredentialProcessMetricsAutoConfigurationTests {
 				.get(CredentialProcessExpiryMeterBinder.EXPIRY_GAUGE)
 				.timeGauge()
 				.value()).isNaN());
+	}
+
+	@Test
+	void runWhenTheContextStopsDuringARunShouldTimeItAsCancelledAndCountNoFailure(@TempDir Path other) {
+		Path slow = new Scripts(other).script("sleep 300");
+		this.contextRunner.withUserConfiguration(RegistryConfiguration.class)
+			.withPropertyValues("aws.credential-process.command=" + slow)
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(20)).until(() -> new Scripts(other).runs() == 1);
+				context.stop();
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> registry.find(CredentialProcessMetrics.RUN_TIMER).timer() != null);
+				assertThat(registry.get(CredentialProcessMetrics.RUN_TIMER)
+					.tags("outcome", "cancelled", "error", "cancelled", "trigger", "startup")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.find(CredentialProcessMetrics.FAILURE_COUNTER).counter()).isNull();
+			});
+	}
+
+	@Test
+	void runWhenTheContextClosesDuringARunShouldLogNoListenerFailure(@TempDir Path other) {
+		Path slow = new Scripts(other).script("sleep 300");
+		try (LogCapture log = new LogCapture()) {
+			this.contextRunner.withUserConfiguration(RegistryConfiguration.class)
+				.withPropertyValues("aws.credential-process.command=" + slow)
+				.run((context) -> await().atMost(Duration.ofSeconds(20)).until(() -> new Scripts(other).runs() == 1));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> log.lines().stream().anyMatch((line) -> line.contains("run cancelled")));
+			assertThat(log.lines(ch.qos.logback.classic.Level.WARN)).isEmpty();
+		}
 	}
 
 	@Test

@@ -1,0 +1,178 @@
+package io.github.credentialprocess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.credentialprocess.CredentialProcessListener.Trigger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Stop, start and close of {@link CredentialProcessProvider}, and the runs they cut short: a
+ * stopped provider holds no credentials and runs nothing, a started one fetches fresh credentials,
+ * and a run cut short is cancelled, not failed.
+ */
+class CredentialProcessProviderLifecycleTests {
+
+	private static final Duration HANG_GUARD = Duration.ofSeconds(20);
+
+	private static final Instant FAR_FUTURE = Instant.parse("2099-01-01T00:00:00Z");
+
+	@TempDir
+	Path folder;
+
+	private Scripts scripts;
+
+	private final RecordingListener listener = new RecordingListener();
+
+	@BeforeEach
+	void setUp() {
+		this.scripts = new Scripts(this.folder);
+	}
+
+	@Test
+	void stopDropsEveryCredentialTheProviderHeld() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.build()) {
+			provider.resolveCredentials();
+			assertThat(Reachability.instancesOf(ProcessCredentials.class, provider)).as("before the stop").isNotEmpty();
+			provider.stop();
+			assertThat(Reachability.instancesOf(ProcessCredentials.class, provider)).as("after the stop").isEmpty();
+			assertThat(provider.status().maskedAccessKeyId()).isEmpty();
+			assertThat(provider.status().nextRefresh()).isEmpty();
+		}
+	}
+
+	@Test
+	void stoppedProviderRunsNothingAndCallersGetCancelled() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.build()) {
+			provider.resolveCredentials();
+			provider.stop();
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CANCELLED))
+				.withMessageContaining("stopped");
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CANCELLED));
+			assertThat(this.scripts.runs()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void startAfterStopFetchesFreshCredentialsInTheBackground() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(this.listener)
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			provider.stop();
+			provider.start();
+			await().atMost(HANG_GUARD).until(() -> !provider.isExpired());
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0002");
+			assertThat(this.listener.started).containsExactly(Trigger.ON_DEMAND, Trigger.STARTUP);
+		}
+	}
+
+	@Test
+	void stopDuringARunKillsItAndRecordsItAsCancelledNotFailed() throws Exception {
+		Path pid = this.folder.resolve("pid");
+		Path script = this.scripts.script("echo $$ > '" + pid + "'\nsleep 300");
+		try (CredentialProcessProvider provider = this.scripts.provider(script).listener(this.listener).build()) {
+			CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
+			await().atMost(HANG_GUARD).until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+			provider.stop();
+			assertThat(caller).failsWithin(HANG_GUARD)
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOfSatisfying(CredentialProcessException.class,
+						(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CANCELLED));
+			ProcessRunnerTests.assertDies(Long.parseLong(Files.readString(pid).strip()));
+			assertThat(this.listener.finished).singleElement().satisfies((run) -> {
+				assertThat(run.cancelled()).isTrue();
+				assertThat(run.outcome()).isEqualTo("cancelled");
+			});
+			assertThat(provider.status().consecutiveFailures()).isZero();
+		}
+	}
+
+	@Test
+	void closeDuringARunIsRecordedAsCancelled() throws Exception {
+		Path pid = this.folder.resolve("pid");
+		Path script = this.scripts.script("echo $$ > '" + pid + "'\nsleep 300");
+		CredentialProcessProvider provider = this.scripts.provider(script).listener(this.listener).build();
+		CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
+		await().atMost(HANG_GUARD).until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+		provider.close();
+		assertThat(caller).failsWithin(HANG_GUARD).withThrowableOfType(ExecutionException.class);
+		await().atMost(HANG_GUARD).until(() -> this.listener.finished.size() == 1);
+		assertThat(this.listener.finished.get(0).error()).contains(ErrorCode.CANCELLED);
+		assertThat(provider.status().consecutiveFailures()).isZero();
+	}
+
+	@Test
+	void closedProviderCannotBeStartedAgain() {
+		CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600)).build();
+		provider.close();
+		assertThatIllegalStateException().isThrownBy(provider::start).withMessageContaining("closed");
+	}
+
+	@Test
+	void prefetchWithValidCachedCredentialsRunsNothing() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.build()) {
+			ProcessCredentials cached = provider.resolveCredentials();
+			assertThat(provider.prefetch()).succeedsWithin(HANG_GUARD).isSameAs(cached);
+			assertThat(this.scripts.runs()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void prefetchStillQueuedWhenTheProviderClosesCompletesExceptionally() {
+		Path script = this.scripts.script("sleep 2\nprintf '%s' '" + Scripts.credentialsJson(Optional.of(FAR_FUTURE)) + "'");
+		CredentialProcessProvider provider = this.scripts.provider(script).build();
+		CompletableFuture<ProcessCredentials> first = provider.prefetch();
+		CompletableFuture<ProcessCredentials> queued = provider.prefetch();
+		provider.close();
+		assertThat(first).failsWithin(HANG_GUARD).withThrowableOfType(ExecutionException.class);
+		assertThat(queued).failsWithin(HANG_GUARD).withThrowableOfType(ExecutionException.class);
+	}
+
+	@Test
+	void closeWhileTheProcessIsStartingKillsItAndNoCallerSucceeds() throws Exception {
+		Path pid = this.folder.resolve("pid");
+		Path script = this.scripts.script("echo $$ >> '" + pid + "'\nsleep 2\nprintf '%s' '"
+				+ Scripts.credentialsJson(Optional.of(FAR_FUTURE)) + "'");
+		int succeeded = 0;
+		for (int attempt = 0; attempt < 30; attempt++) {
+			CredentialProcessProvider provider = this.scripts.provider(script).build();
+			CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
+			// Spread the close over the first milliseconds of the run, where the process is being started.
+			LockSupport.parkNanos(attempt * 100_000L);
+			provider.close();
+			try {
+				caller.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
+				succeeded++;
+			}
+			catch (ExecutionException expected) {
+				assertThat(expected).cause().isInstanceOf(CredentialProcessException.class);
+			}
+		}
+		if (Files.exists(pid)) {
+			Files.readAllLines(pid).stream().map(Long::parseLong).forEach(ProcessRunnerTests::assertDies);
+		}
+		assertThat(succeeded).as("callers that got credentials after close()").isZero();
+	}
+
+}
