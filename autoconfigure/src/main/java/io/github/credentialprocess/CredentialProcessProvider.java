@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import io.github.credentialprocess.CredentialProcessListener.Run;
@@ -122,6 +123,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	private final Object lifecycleLock = new Object();
 
 	private volatile CachedCredentials cached;
+
+	/** The last credentials converted by {@link #resolveCredentialsAs(Function)}. */
+	private volatile Converted converted;
 
 	/** The entry whose overdue refresh a read has already asked for, so that only one read asks. */
 	private volatile CachedCredentials refreshRequestedFor;
@@ -234,6 +238,29 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	}
 
 	/**
+	 * Returns valid credentials in another form, converting each set of credentials only once: for
+	 * an adapter such as the AWS SDK's, so that a request allocates nothing. The converted value is
+	 * kept beside the cached credentials (one at a time: a different converter replaces it) and
+	 * dropped with them, so that a stopped provider holds no secret in any form.
+	 * @param <T> the converted type
+	 * @param converter turns credentials into the other form; called again only for new credentials
+	 * @return the converted credentials
+	 * @throws CredentialProcessException as {@link #resolveCredentials()}
+	 */
+	public <T> T resolveCredentialsAs(Function<? super ProcessCredentials, ? extends T> converter) {
+		ProcessCredentials credentials = resolveCredentials();
+		Converted last = this.converted;
+		if (last != null && last.source() == credentials && last.converter() == converter) {
+			@SuppressWarnings("unchecked")
+			T value = (T) last.value();
+			return value;
+		}
+		T value = converter.apply(credentials);
+		this.converted = new Converted(credentials, converter, value);
+		return value;
+	}
+
+	/**
 	 * Runs the process now, whether or not the cached credentials are still valid. When a run is
 	 * already in progress, waits for it instead of starting another.
 	 * @return the new credentials
@@ -320,6 +347,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		}
 		// What a run that finishes from now on stores, it removes again (see run).
 		this.cached = null;
+		this.converted = null;
 		this.refreshRequestedFor = null;
 		this.recentFailure = null;
 		this.consecutiveFailures.set(0);
@@ -607,6 +635,18 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	private enum State {
 
 		RUNNING, STOPPED, CLOSED
+
+	}
+
+	/**
+	 * Credentials in another form, and the converter that made them.
+	 */
+	private record Converted(ProcessCredentials source, Function<?, ?> converter, Object value) {
+
+		@Override
+		public String toString() {
+			return "Converted[" + this.source + "]";
+		}
 
 	}
 

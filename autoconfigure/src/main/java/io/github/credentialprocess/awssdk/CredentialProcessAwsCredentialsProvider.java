@@ -1,6 +1,7 @@
 package io.github.credentialprocess.awssdk;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.ProcessCredentials;
@@ -16,13 +17,16 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * {@value CredentialProcessProvider#PROVIDER_NAME} as the SDK names its own process credentials.
  * <p>
  * The SDK asks for credentials on every request; while the process credentials stay the same, the
- * same SDK object is returned, so the request path allocates nothing.
+ * same SDK object is returned, so the request path allocates nothing. That object is kept by the
+ * provider beside the credentials it was made from, and dropped with them when the provider stops.
  */
 public final class CredentialProcessAwsCredentialsProvider implements AwsCredentialsProvider {
 
-	private final CredentialProcessProvider provider;
+	/** One instance for every adapter, so that the provider's conversion slot is shared. */
+	private static final Function<ProcessCredentials, AwsCredentials> TO_SDK_CREDENTIALS =
+			CredentialProcessAwsCredentialsProvider::convert;
 
-	private volatile Converted last;
+	private final CredentialProcessProvider provider;
 
 	/**
 	 * Creates an adapter.
@@ -34,13 +38,7 @@ public final class CredentialProcessAwsCredentialsProvider implements AwsCredent
 
 	@Override
 	public AwsCredentials resolveCredentials() {
-		ProcessCredentials credentials = this.provider.resolveCredentials();
-		Converted converted = this.last;
-		if (converted == null || converted.source() != credentials) {
-			converted = new Converted(credentials, convert(credentials));
-			this.last = converted;
-		}
-		return converted.sdkCredentials();
+		return this.provider.resolveCredentialsAs(TO_SDK_CREDENTIALS);
 	}
 
 	private static AwsCredentials convert(ProcessCredentials credentials) {
@@ -65,16 +63,6 @@ public final class CredentialProcessAwsCredentialsProvider implements AwsCredent
 	@Override
 	public String toString() {
 		return "CredentialProcessAwsCredentialsProvider(" + CredentialProcessProvider.PROVIDER_NAME + ")";
-	}
-
-	/** The SDK object made for one set of process credentials. */
-	private record Converted(ProcessCredentials source, AwsCredentials sdkCredentials) {
-
-		@Override
-		public String toString() {
-			return "Converted[" + this.source + "]";
-		}
-
 	}
 
 }

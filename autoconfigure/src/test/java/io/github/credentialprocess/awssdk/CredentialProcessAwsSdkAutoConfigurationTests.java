@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.Reachability;
 import io.github.credentialprocess.Scripts;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,19 @@ class CredentialProcessAwsSdkAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			AwsCredentialsProvider provider = context.getBean(AwsCredentialsProvider.class);
 			assertThat(provider.resolveCredentials()).isSameAs(provider.resolveCredentials());
+		});
+	}
+
+	@Test
+	void runWhenTheContextStopsShouldHoldNoSdkCredentialsAnywhere() {
+		this.contextRunner.run((context) -> {
+			AwsCredentialsProvider adapter = context.getBean(AwsCredentialsProvider.class);
+			CredentialProcessProvider provider = context.getBean(CredentialProcessProvider.class);
+			adapter.resolveCredentials();
+			assertThat(Reachability.instancesOf(AwsCredentials.class, provider)).as("before the stop").isNotEmpty();
+			context.stop();
+			assertThat(Reachability.instancesOf(AwsCredentials.class, provider)).isEmpty();
+			assertThat(Reachability.instancesOf(AwsCredentials.class, adapter)).isEmpty();
 		});
 	}
 
