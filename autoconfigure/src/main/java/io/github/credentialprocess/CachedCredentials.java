@@ -13,6 +13,14 @@ package io.github.credentialprocess;
 record CachedCredentials(ProcessCredentials credentials, long refreshAtMillis, long expiresAtMillis) {
 
 	/**
+	 * Caps the refresh time at the expiration: a read before the refresh time returns the
+	 * credentials without checking the expiration, so it must never come later.
+	 */
+	CachedCredentials {
+		refreshAtMillis = Math.min(refreshAtMillis, expiresAtMillis);
+	}
+
+	/**
 	 * An entry that never expires, for static keys found in a profile.
 	 */
 	static CachedCredentials permanent(ProcessCredentials credentials) {

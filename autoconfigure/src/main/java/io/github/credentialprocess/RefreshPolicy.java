@@ -85,12 +85,11 @@ final class RefreshPolicy {
 	 * @param consecutiveFailures failures in a row so far, at least 1
 	 */
 	long retryDelayMillis(int consecutiveFailures) {
-		int doublings = Math.min(Math.max(consecutiveFailures, 1) - 1, 62);
-		long nominal = this.retryInitialDelayMillis;
-		for (int i = 0; i < doublings && nominal < this.retryMaxDelayMillis; i++) {
-			nominal *= 2;
+		long delay = Math.min(this.retryInitialDelayMillis, this.retryMaxDelayMillis);
+		// Capped at every step, so the doubling never overflows; past 64 failures it is long at its cap.
+		for (int failure = 1; failure < Math.min(consecutiveFailures, 64); failure++) {
+			delay = Math.min(this.retryMaxDelayMillis, delay * 2);
 		}
-		long delay = Math.min(this.retryMaxDelayMillis, nominal);
 		return delay - (long) (delay * RETRY_JITTER * this.random.nextDouble());
 	}
 

@@ -100,6 +100,11 @@ class CredentialsParserTests {
 	}
 
 	@Test
+	void expirationInYearZeroIsAcceptedAsATimestampAndRefusedAsPast() {
+		assertFailsWith("{" + KEYS + ",\"Expiration\":\"0000-01-01T00:00:00Z\"}", ErrorCode.EXPIRED);
+	}
+
+	@Test
 	void expirationInThePastIsRefused() {
 		String past = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
 		assertFailsWith("{" + KEYS + ",\"Expiration\":\"" + past + "\"}", ErrorCode.EXPIRED)

@@ -18,7 +18,15 @@ class ProcessCredentialsTests {
 		assertThat(credentials.toString()).contains("accessKeyId=****2345")
 			.doesNotContain(Scripts.ACCESS_KEY_ID)
 			.doesNotContain(Scripts.SECRET_ACCESS_KEY)
-			.doesNotContain(Scripts.SESSION_TOKEN);
+			.doesNotContain(Scripts.SESSION_TOKEN)
+			.contains("sessionToken=****");
+	}
+
+	@Test
+	void toStringSaysWhenThereIsNoSessionToken() {
+		ProcessCredentials credentials = new ProcessCredentials(Scripts.ACCESS_KEY_ID, Scripts.SECRET_ACCESS_KEY, null,
+				Optional.empty(), Optional.empty(), Optional.empty(), NOW);
+		assertThat(credentials.toString()).contains("sessionToken=none").contains("expiration=none");
 	}
 
 	@Test
