@@ -82,12 +82,15 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private static final VarHandle REFRESH_REQUESTED_FOR;
 
+	private static final VarHandle CONVERTED;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			CACHED = lookup.findVarHandle(CredentialProcessProvider.class, "cached", CachedCredentials.class);
 			REFRESH_REQUESTED_FOR = lookup.findVarHandle(CredentialProcessProvider.class, "refreshRequestedFor",
 					CachedCredentials.class);
+			CONVERTED = lookup.findVarHandle(CredentialProcessProvider.class, "converted", Converted.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -256,7 +259,13 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			return value;
 		}
 		T value = converter.apply(credentials);
-		this.converted = new Converted(credentials, converter, value);
+		Converted stored = new Converted(credentials, converter, value);
+		this.converted = stored;
+		CachedCredentials current = this.cached;
+		if (current == null || current.credentials() != credentials) {
+			// Stopped (or refreshed) meanwhile: keep no converted secret the cache no longer holds.
+			CONVERTED.compareAndSet(this, stored, null);
+		}
 		return value;
 	}
 
