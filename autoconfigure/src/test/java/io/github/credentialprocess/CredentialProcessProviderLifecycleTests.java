@@ -87,18 +87,18 @@ class CredentialProcessProviderLifecycleTests {
 
 	@Test
 	void stopDuringARunKillsItAndRecordsItAsCancelledNotFailed() throws Exception {
-		Path pid = this.folder.resolve("pid");
-		Path script = this.scripts.script("echo $$ > '" + pid + "'\nsleep 300");
+		Path pidFile = this.folder.resolve("pid");
+		Path script = this.scripts.hangingAfterWritingPid(pidFile);
 		try (CredentialProcessProvider provider = this.scripts.provider(script).listener(this.listener).build()) {
 			CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
-			await().atMost(HANG_GUARD).until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+			long pid = Scripts.awaitPid(pidFile);
 			provider.stop();
 			assertThat(caller).failsWithin(HANG_GUARD)
 				.withThrowableOfType(ExecutionException.class)
 				.havingCause()
 				.isInstanceOfSatisfying(CredentialProcessException.class,
 						(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CANCELLED));
-			ProcessRunnerTests.assertDies(Long.parseLong(Files.readString(pid).strip()));
+			ProcessRunnerTests.assertDies(pid);
 			assertThat(this.listener.finished).singleElement().satisfies((run) -> {
 				assertThat(run.cancelled()).isTrue();
 				assertThat(run.outcome()).isEqualTo("cancelled");
@@ -109,11 +109,10 @@ class CredentialProcessProviderLifecycleTests {
 
 	@Test
 	void closeDuringARunIsRecordedAsCancelled() throws Exception {
-		Path pid = this.folder.resolve("pid");
-		Path script = this.scripts.script("echo $$ > '" + pid + "'\nsleep 300");
+		Path script = this.scripts.hangingAfterWritingPid(this.folder.resolve("pid"));
 		CredentialProcessProvider provider = this.scripts.provider(script).listener(this.listener).build();
 		CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
-		await().atMost(HANG_GUARD).until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+		Scripts.awaitPid(this.folder.resolve("pid"));
 		provider.close();
 		assertThat(caller).failsWithin(HANG_GUARD).withThrowableOfType(ExecutionException.class);
 		await().atMost(HANG_GUARD).until(() -> this.listener.finished.size() == 1);

@@ -394,14 +394,14 @@ class CredentialProcessProviderTests {
 		Path script = this.scripts.script("sleep 300 &\necho $! > '" + pid + "'\nwait");
 		CredentialProcessProvider provider = this.scripts.provider(script).build();
 		CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
-		await().atMost(HANG_GUARD).until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+		long grandchild = Scripts.awaitPid(pid);
 		provider.close();
 		assertThat(caller).failsWithin(HANG_GUARD)
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.havingCause()
 			.isInstanceOf(CredentialProcessException.class)
 			.withMessageContaining("provider was closed");
-		ProcessRunnerTests.assertDies(Long.parseLong(Files.readString(pid).strip()));
+		ProcessRunnerTests.assertDies(grandchild);
 	}
 
 	@Test

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Writes small POSIX shell scripts to a temporary folder, to be run as real credential processes.
@@ -107,6 +110,18 @@ public final class Scripts {
 				+ "EXPIRES=" + expiresCommand + "\n"
 				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDRUN%04d\",\"SecretAccessKey\":\"" + SECRET_ACCESS_KEY
 				+ "\",\"SessionToken\":\"" + SESSION_TOKEN + "\",\"AccountId\":\"123456789012\",\"Expiration\":\"%s\"}' \"$RUN\" \"$EXPIRES\"");
+	}
+
+	/** A script that writes its pid to {@code pidFile}, then hangs for five minutes. */
+	public Path hangingAfterWritingPid(Path pidFile) {
+		return script("echo $$ > '" + pidFile + "'\nsleep 300");
+	}
+
+	/** Waits until a script has written its pid to {@code pidFile}, and returns that pid. */
+	public static long awaitPid(Path pidFile) {
+		String pid = await().atMost(Duration.ofSeconds(20))
+			.until(() -> Files.exists(pidFile) ? Files.readString(pidFile).strip() : "", (text) -> !text.isEmpty());
+		return Long.parseLong(pid);
 	}
 
 	/** While this file exists, {@link #rotatingCredentials(int)} scripts fail. */
