@@ -48,6 +48,13 @@ class ArchitectureTests {
 				"io.github.credentialprocess.health", "io.github.credentialprocess.actuate");
 
 	@ArchTest
+	static final ArchRule nothingDependsOnTheConfigImportIntegration = noClasses().that()
+		.resideOutsideOfPackage("io.github.credentialprocess.configdata")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.github.credentialprocess.configdata");
+
+	@ArchTest
 	static final ArchRule engineDoesNotDependOnItsIntegrations = noClasses().that()
 		.resideInAPackage("io.github.credentialprocess")
 		.should()

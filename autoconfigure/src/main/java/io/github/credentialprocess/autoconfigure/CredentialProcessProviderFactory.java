@@ -2,20 +2,25 @@ package io.github.credentialprocess.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.CredentialProcessProvider;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Checks {@link CredentialProcessProperties} and builds the provider from them. Every mistake is
- * reported with the property to change, before any process runs.
+ * reported with the property to change, before any process runs. Public for this starter's own
+ * integrations (the Spring Cloud AWS config import builds its provider here too, so that it fails
+ * with the same messages); applications inject the provider bean instead.
  */
-final class CredentialProcessProviderFactory {
+public final class CredentialProcessProviderFactory {
 
 	/** Smaller than any credential_process JSON can be. */
 	static final DataSize MIN_BUFFER_SIZE = DataSize.ofBytes(64);
@@ -25,7 +30,30 @@ final class CredentialProcessProviderFactory {
 	private CredentialProcessProviderFactory() {
 	}
 
-	static CredentialProcessProvider create(CredentialProcessProperties properties,
+	/**
+	 * Binds {@code aws.credential-process.*} when it is enabled and names a source ({@code command},
+	 * {@code argv} or {@code profile}, even a blank one: a blank value is a mistake to report).
+	 * @param binder the binder to read the properties from
+	 * @return the properties, or empty when the starter has nothing to do
+	 */
+	public static Optional<CredentialProcessProperties> bindIfConfigured(Binder binder) {
+		CredentialProcessProperties properties = binder
+			.bind(PREFIX.substring(0, PREFIX.length() - 1), Bindable.of(CredentialProcessProperties.class))
+			.orElseGet(CredentialProcessProperties::new);
+		boolean namesASource = properties.getCommand() != null || !properties.getArgv().isEmpty()
+				|| properties.getProfile() != null;
+		return (properties.isEnabled() && namesASource) ? Optional.of(properties) : Optional.empty();
+	}
+
+	/**
+	 * Checks the properties and builds the provider.
+	 * @param properties the properties
+	 * @param listeners the listeners to give the provider
+	 * @return the provider; no process has run
+	 * @throws RuntimeException a configuration error whose failure analysis names the property
+	 * and the fix
+	 */
+	public static CredentialProcessProvider create(CredentialProcessProperties properties,
 			List<CredentialProcessListener> listeners) {
 		CredentialProcessProvider.Builder builder = CredentialProcessProvider.builder();
 		source(properties, builder);

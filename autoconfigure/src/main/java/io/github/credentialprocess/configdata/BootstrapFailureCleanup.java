@@ -1,0 +1,38 @@
+package io.github.credentialprocess.configdata;
+
+import java.time.Duration;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Closes the provider a config import built when the startup fails before the application context
+ * could take it over (the import itself failed, say): nothing else would ever close it.
+ */
+final class BootstrapFailureCleanup implements SpringApplicationRunListener {
+
+	private ConfigurableBootstrapContext bootstrapContext;
+
+	BootstrapFailureCleanup(SpringApplication application, String[] args) {
+	}
+
+	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		this.bootstrapContext = bootstrapContext;
+	}
+
+	@Override
+	public void failed(ConfigurableApplicationContext context, Throwable exception) {
+		if (this.bootstrapContext != null && this.bootstrapContext.isRegistered(BootstrapProvider.class)) {
+			this.bootstrapContext.get(BootstrapProvider.class).closeUnlessHandedOver();
+		}
+	}
+
+	@Override
+	public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
+		this.bootstrapContext = null;
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.github.credentialprocess.configdata;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.github.credentialprocess.CredentialProcessException;
+import io.github.credentialprocess.CredentialProcessListener;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * The listener of a provider built in the bootstrap phase, before any listener bean exists: it
+ * keeps the events it hears until the application context has created its beans, then passes them,
+ * and every later one, to the context's {@link CredentialProcessListener} beans (metrics), as the
+ * auto-configuration does for a provider it builds itself.
+ */
+final class LateBoundListeners implements CredentialProcessListener, BeanFactoryAware, SmartInitializingSingleton {
+
+	/** Enough for the runs of an application's startup; later events are passed on, not kept. */
+	private static final int MAX_KEPT_EVENTS = 32;
+
+	private final List<Consumer<CredentialProcessListener>> kept = new ArrayList<>();
+
+	private volatile List<CredentialProcessListener> delegates;
+
+	private ListableBeanFactory beanFactory;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = (ListableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		List<CredentialProcessListener> found = this.beanFactory.getBeanProvider(CredentialProcessListener.class)
+			.orderedStream()
+			.filter((listener) -> listener != this)
+			.toList();
+		synchronized (this.kept) {
+			this.kept.forEach((event) -> found.forEach(event));
+			this.kept.clear();
+			this.delegates = found;
+		}
+	}
+
+	@Override
+	public void onRunStarted(Trigger trigger) {
+		pass((listener) -> listener.onRunStarted(trigger));
+	}
+
+	@Override
+	public void onRunFinished(Run run) {
+		pass((listener) -> listener.onRunFinished(run));
+	}
+
+	@Override
+	public void onRefreshScheduled(Instant at) {
+		pass((listener) -> listener.onRefreshScheduled(at));
+	}
+
+	@Override
+	public void onRefreshFailed(CredentialProcessException failure, int consecutiveFailures,
+			Optional<Instant> nextAttempt) {
+		pass((listener) -> listener.onRefreshFailed(failure, consecutiveFailures, nextAttempt));
+	}
+
+	private void pass(Consumer<CredentialProcessListener> event) {
+		List<CredentialProcessListener> current = this.delegates;
+		if (current == null) {
+			synchronized (this.kept) {
+				current = this.delegates;
+				if (current == null) {
+					if (this.kept.size() < MAX_KEPT_EVENTS) {
+						this.kept.add(event);
+					}
+					return;
+				}
+			}
+		}
+		current.forEach(event);
+	}
+
+}
