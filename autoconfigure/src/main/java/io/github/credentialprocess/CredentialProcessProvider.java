@@ -177,6 +177,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			if (executable != null) {
 				WritableFileWarning.check(executable, "credential process executable");
 			}
+			logger.info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take "
+					+ "{}; credentials are refreshed {} to {} before they expire (expiry window less up to {}% at "
+					+ "random), a failed refresh is retried after {} to {}", command.executableName(),
+					builder.timeout, builder.expiryWindow, builder.expiryWindow.multipliedBy(
+							Math.round((1 - builder.refreshJitter) * 1000)).dividedBy(1000),
+					Math.round(builder.refreshJitter * 100), builder.retryInitialDelay, builder.retryMaxDelay);
 		}
 		else {
 			this.runner = null;

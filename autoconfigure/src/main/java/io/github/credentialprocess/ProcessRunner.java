@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -35,10 +36,16 @@ final class ProcessRunner {
 	private static final int YOUNG_POLLS = 8;
 
 	/**
-	 * The longest wait between two drains. A pipe holds 64 KiB, so output flows at several MB/s
-	 * even at this pace, and a flood is noticed within this time.
+	 * The longest wait between two drains while the process is silent: how soon output that starts
+	 * after a long silence is noticed.
 	 */
 	private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
+
+	/**
+	 * The pause between two drains while output flows: short enough that a 64 KiB pipe drained at
+	 * this pace carries gigabytes per second, long enough not to spin on a slow trickle.
+	 */
+	private static final long FLOWING_PAUSE_NANOS = 20_000;
 
 	private final ProcessCommand command;
 
@@ -85,10 +92,14 @@ final class ProcessRunner {
 			throw new CredentialProcessException(ErrorCode.CANCELLED, "The run of credential process '"
 					+ this.command.executableName() + "' was cancelled as it started; its process was killed");
 		}
+		StderrLog stderrLog = new StderrLog(this.command.executableName(), redactor);
+		boolean exitedCleanly = false;
 		try (InputStream stdoutStream = process.getInputStream(); InputStream stderrStream = process.getErrorStream()) {
 			closeStdin(process);
-			return awaitOutput(process, new StdoutCapture(stdoutStream, this.maxBufferSize),
-					new StderrTail(stderrStream), deadline, redactor);
+			byte[] stdout = awaitOutput(process, new StdoutCapture(stdoutStream, this.maxBufferSize),
+					new StderrTail(stderrStream, stderrLog), stderrLog, deadline, redactor);
+			exitedCleanly = true;
+			return stdout;
 		}
 		catch (InterruptedException ex) {
 			ProcessTree.kill(process);
@@ -104,6 +115,7 @@ final class ProcessRunner {
 					+ "); its process tree was killed");
 		}
 		finally {
+			stderrLog.finish(exitedCleanly);
 			this.running.remove(process);
 		}
 	}
@@ -140,33 +152,49 @@ final class ProcessRunner {
 	}
 
 	/**
-	 * Waits for the exit, draining stdout and stderr each time it wakes. Nothing here ever blocks
-	 * on a read: a background child that inherited the pipes and keeps them open cannot hold the
-	 * caller, and no thread per stream is needed. The wait wakes at once on exit, and otherwise
-	 * every few milliseconds to keep the pipes from filling up.
+	 * Waits for the exit, draining stdout and stderr all the while. Nothing here ever blocks on a
+	 * read: a background child that inherited the pipes and keeps them open cannot hold the caller,
+	 * and no thread per stream is needed. While the process writes, the pipes are drained again
+	 * after a pause of {@value #FLOWING_PAUSE_NANOS} ns, which keeps up with a full pipe at
+	 * gigabytes per second; only while it is silent does the wait grow, from 1 ms to 16 ms, and that
+	 * wait ends at once when the process exits.
 	 */
-	private byte[] awaitOutput(Process process, StdoutCapture stdout, StderrTail stderr, long deadline,
-			UnaryOperator<String> redactor) throws InterruptedException, IOException {
+	private byte[] awaitOutput(Process process, StdoutCapture stdout, StderrTail stderr, StderrLog stderrLog,
+			long deadline, UnaryOperator<String> redactor) throws InterruptedException, IOException {
 		long pollNanos = FIRST_POLL_NANOS;
-		int polls = 0;
-		boolean exited;
-		do {
-			exited = process.waitFor(Math.min(pollNanos, remaining(deadline)), TimeUnit.NANOSECONDS);
-			stdout.drainAvailable();
-			stderr.drainAvailable();
+		int quietPolls = 0;
+		while (true) {
+			boolean flowing = stdout.drainAvailable() | stderr.drainAvailable();
+			stderrLog.tick();
 			if (stdout.overflowed()) {
 				ProcessTree.kill(process);
 				throw outputLimitExceeded();
 			}
-			if (!exited && remaining(deadline) == 0) {
-				ProcessTree.kill(process);
-				throw timedOut();
+			if (!process.isAlive()) {
+				// What it wrote between the last drain and its exit.
+				stdout.drainAvailable();
+				stderr.drainAvailable();
+				if (stdout.overflowed()) {
+					throw outputLimitExceeded();
+				}
+				break;
 			}
-			if (++polls >= YOUNG_POLLS) {
-				pollNanos = Math.min(pollNanos * 2, MAX_POLL_NANOS);
+			if (remaining(deadline) == 0) {
+				ProcessTree.kill(process);
+				throw timedOut(redactor.apply(stderr.text()));
+			}
+			if (flowing) {
+				LockSupport.parkNanos(FLOWING_PAUSE_NANOS);
+				pollNanos = FIRST_POLL_NANOS;
+				quietPolls = 0;
+			}
+			else {
+				process.waitFor(Math.min(pollNanos, remaining(deadline)), TimeUnit.NANOSECONDS);
+				if (++quietPolls >= YOUNG_POLLS) {
+					pollNanos = Math.min(pollNanos * 2, MAX_POLL_NANOS);
+				}
 			}
 		}
-		while (!exited);
 		int exitCode = process.exitValue();
 		if (exitCode != 0) {
 			throw failed(exitCode, redactor.apply(stderr.text()));
@@ -187,11 +215,13 @@ final class ProcessRunner {
 		}
 	}
 
-	private CredentialProcessException timedOut() {
+	private CredentialProcessException timedOut(String stderr) {
+		// A helper's last words ("waiting for MFA code") usually say why it hung: they come last.
 		return new CredentialProcessException(ErrorCode.TIMEOUT,
 				"Credential process '" + this.command.executableName() + "' did not finish within " + this.timeout
 						+ "; it and every process it started were killed. Check why it hangs (does it wait for "
-						+ "input or a network call?) or increase the timeout (aws.credential-process.timeout)");
+						+ "input or a network call?) or increase the timeout (aws.credential-process.timeout)"
+						+ (stderr.isEmpty() ? "; it wrote nothing to stderr" : "; stderr: " + stderr));
 	}
 
 	private CredentialProcessException outputLimitExceeded() {

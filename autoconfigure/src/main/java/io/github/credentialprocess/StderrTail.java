@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Drains a process's stderr, so the process never blocks on a full pipe, and keeps only the last
- * {@value #TAIL_BYTES} bytes for error messages. Like {@link StdoutCapture} it only reads what the
+ * Drains a process's stderr, so the process never blocks on a full pipe, passes every byte to the
+ * {@link StderrLog} that logs it line by line, and keeps only the last {@value #TAIL_BYTES} bytes
+ * for error messages. Like {@link StdoutCapture} it only reads what the
  * pipe holds, so it never blocks.
  */
 final class StderrTail {
@@ -15,31 +16,47 @@ final class StderrTail {
 
 	private final InputStream stderr;
 
+	/**
+	 * Bounds one drain, so that a process writing without pause cannot keep the caller in here,
+	 * away from its timeout check.
+	 */
+	private static final int MAX_BYTES_PER_DRAIN = 1024 * 1024;
+
 	private final byte[] chunk = new byte[8192];
 
 	private final byte[] ring = new byte[TAIL_BYTES];
 
 	private long total;
 
-	StderrTail(InputStream stderr) {
+	private final StderrLog log;
+
+	StderrTail(InputStream stderr, StderrLog log) {
 		this.stderr = stderr;
+		this.log = log;
 	}
 
 	/**
 	 * Reads everything stderr holds right now, without waiting for more.
+	 * @return whether anything was read
 	 */
-	void drainAvailable() throws IOException {
+	boolean drainAvailable() throws IOException {
+		boolean read = false;
+		int budget = MAX_BYTES_PER_DRAIN;
 		int available;
-		while ((available = this.stderr.available()) > 0) {
-			int read = this.stderr.read(this.chunk, 0, Math.min(available, this.chunk.length));
-			if (read <= 0) {
-				return;
+		while (budget > 0 && (available = this.stderr.available()) > 0) {
+			int count = this.stderr.read(this.chunk, 0, Math.min(available, this.chunk.length));
+			if (count <= 0) {
+				return read;
 			}
-			append(read);
+			append(count);
+			budget -= count;
+			read = true;
 		}
+		return read;
 	}
 
 	private void append(int count) {
+		this.log.accept(this.chunk, 0, count);
 		// Only the last TAIL_BYTES of a chunk can survive; skip the rest without copying it.
 		int start = Math.max(0, count - TAIL_BYTES);
 		this.total += start;

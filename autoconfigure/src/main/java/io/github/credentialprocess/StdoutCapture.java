@@ -15,6 +15,12 @@ final class StdoutCapture {
 
 	private final int limit;
 
+	/**
+	 * Bounds one drain, so that a process writing without pause cannot keep the caller in here,
+	 * away from its timeout check.
+	 */
+	private static final int MAX_BYTES_PER_DRAIN = 1024 * 1024;
+
 	private final byte[] chunk = new byte[8192];
 
 	private byte[] buffer = new byte[1024];
@@ -30,16 +36,22 @@ final class StdoutCapture {
 
 	/**
 	 * Reads everything stdout holds right now, without waiting for more.
+	 * @return whether anything was read
 	 */
-	void drainAvailable() throws IOException {
+	boolean drainAvailable() throws IOException {
+		boolean read = false;
+		int budget = MAX_BYTES_PER_DRAIN;
 		int available;
-		while (!this.overflowed && (available = this.stdout.available()) > 0) {
-			int read = this.stdout.read(this.chunk, 0, Math.min(available, this.chunk.length));
-			if (read <= 0) {
-				return;
+		while (budget > 0 && !this.overflowed && (available = this.stdout.available()) > 0) {
+			int count = this.stdout.read(this.chunk, 0, Math.min(available, this.chunk.length));
+			if (count <= 0) {
+				return read;
 			}
-			append(read);
+			append(count);
+			budget -= count;
+			read = true;
 		}
+		return read;
 	}
 
 	private void append(int count) {

@@ -213,6 +213,24 @@ class ProcessRunnerTests {
 	}
 
 	@Test
+	void tenMebibytesOfStderrThenJsonSucceedWithinATwoSecondTimeout() {
+		Path script = this.scripts.script("yes 'debug: resolving role credentials for the dev account' | head -c 10485760 >&2\n"
+				+ "printf '%s' '" + JSON + "'");
+		assertThat(resolve(this.scripts.provider(script).timeout(Duration.ofSeconds(2))).accessKeyId())
+			.isEqualTo(Scripts.ACCESS_KEY_ID);
+	}
+
+	@Test
+	void timeoutMessageEndsWithTheHelpersLastStderrLine() {
+		Path script = this.scripts.script("echo 'contacting the identity provider' >&2\n"
+				+ "echo 'waiting for MFA code' >&2\nsleep 300");
+		assertThatExceptionOfType(CredentialProcessException.class)
+			.isThrownBy(() -> resolve(this.scripts.provider(script).timeout(Duration.ofSeconds(1))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.TIMEOUT))
+			.satisfies((ex) -> assertThat(ex.getMessage()).endsWith("waiting for MFA code"));
+	}
+
+	@Test
 	void commandNotFoundSaysSo() {
 		CredentialProcessProvider.Builder builder = CredentialProcessProvider.builder()
 			.command("no-such-credential-helper --role secret-role-arn");

@@ -45,6 +45,17 @@ final class Fixtures {
 		return "'" + script + "'";
 	}
 
+	/**
+	 * A helper that writes debug lines to stderr (the given number of MiB, in lines of 64 bytes)
+	 * before printing the fixed JSON, as a helper run with --debug does.
+	 */
+	static String talkativeCommand(Path folder, double stderrMebibytes) {
+		Path script = folder.resolve("talkative-process-" + Math.round(stderrMebibytes * 1024) + "k.sh");
+		write(script, "#!/bin/sh\nyes 'debug: resolving role credentials for the dev account ......' | head -c "
+				+ Math.round(stderrMebibytes * 1024 * 1024) + " >&2\nprintf '%s\\n' '" + JSON + "'\n");
+		return "'" + script + "'";
+	}
+
 	/** A script that also counts its runs in a file, for the cold-herd benchmark. */
 	static String countingCommand(Path folder, Path counter) {
 		Path script = folder.resolve("counting-process.sh");

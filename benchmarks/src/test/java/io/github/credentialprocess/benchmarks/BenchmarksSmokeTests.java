@@ -41,7 +41,7 @@ class BenchmarksSmokeTests {
 				"ProcessRunBenchmark.ours", "ProcessRunBenchmark.sdk", "ProcessRunBenchmark.baselineBareProcessBuilder",
 				"ColdHerdBenchmark.ours", "ColdHerdBenchmark.sdk", "RefreshUnderLoadBenchmark.ours",
 				"RefreshUnderLoadBenchmark.sdk", "RefreshUnderLoadBenchmark.baseline", "LargeOutputBenchmark.ours",
-				"LargeOutputBenchmark.sdk");
+				"LargeOutputBenchmark.sdk", "StderrBenchmark.ours", "StderrBenchmark.baselineTwoReaderThreads");
 		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getSampleCount()).isPositive());
 	}
 

@@ -1,0 +1,153 @@
+package io.github.credentialprocess;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each line a helper writes to stderr while it runs, so that a prompt meant for a person
+ * ("Open https://device.sso... and enter the code ABCD-EFGH", "Enter MFA code") reaches them while
+ * the helper waits, under the logger {@value #LOGGER_NAME}, which can be silenced on its own.
+ * <ul>
+ * <li>A fast, successful run's lines are noise: lines are held for the first
+ * {@value #HOLD_MILLIS} ms of a run and logged at DEBUG when the run succeeds within that time.</li>
+ * <li>A run still going after that logs its held lines, and every later line as it arrives, at
+ * INFO; a run that fails logs its held lines at WARN.</li>
+ * <li>Every line has the known secrets masked (the provider's environment values, the previous
+ * credentials), its control characters replaced and is cut at {@value #MAX_LINE_CHARACTERS}
+ * characters; at most {@value #MAX_LINES} lines of a run are logged, and a last line says how many
+ * more were not.</li>
+ * </ul>
+ */
+final class StderrLog {
+
+	static final String LOGGER_NAME = "io.github.credentialprocess.stderr";
+
+	static final long HOLD_MILLIS = 750;
+
+	static final int MAX_LINES = 50;
+
+	static final int MAX_LINE_CHARACTERS = 500;
+
+	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
+
+	private final String executableName;
+
+	private final UnaryOperator<String> redactor;
+
+	private final long startedNanos = System.nanoTime();
+
+	private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
+	private final List<String> held = new ArrayList<>();
+
+	private boolean partialCut;
+
+	private boolean live;
+
+	private int logged;
+
+	private int dropped;
+
+	StderrLog(String executableName, UnaryOperator<String> redactor) {
+		this.executableName = executableName;
+		this.redactor = redactor;
+	}
+
+	/** Takes bytes as they are drained from stderr. */
+	void accept(byte[] bytes, int offset, int length) {
+		for (int i = offset; i < offset + length; i++) {
+			byte b = bytes[i];
+			if (b == '\n') {
+				endLine();
+			}
+			else if (this.partial.size() < MAX_LINE_CHARACTERS * 4) {
+				this.partial.write(b);
+			}
+			else {
+				this.partialCut = true;
+			}
+		}
+	}
+
+	/** Called each time the runner wakes: past the hold, held lines go out and later ones go at once. */
+	void tick() {
+		if (!this.live && System.nanoTime() - this.startedNanos >= HOLD_MILLIS * 1_000_000) {
+			this.live = true;
+			this.held.forEach((line) -> logger.info("{}", line));
+			this.held.clear();
+		}
+	}
+
+	/**
+	 * The run ended: what is still held goes out at DEBUG after a success, at WARN after a failure.
+	 */
+	void finish(boolean succeeded) {
+		if (this.partial.size() > 0 || this.partialCut) {
+			endLine();
+		}
+		boolean warn = !succeeded && !this.live;
+		this.held.forEach((line) -> log(warn, line));
+		this.held.clear();
+		if (this.dropped > 0) {
+			String summary = "[" + this.executableName + "] " + this.dropped + " more stderr line(s) not logged (at most "
+					+ MAX_LINES + " a run)";
+			if (this.live) {
+				logger.info("{}", summary);
+			}
+			else {
+				log(warn, summary);
+			}
+		}
+	}
+
+	private void log(boolean warn, String line) {
+		if (warn) {
+			logger.warn("{}", line);
+		}
+		else {
+			logger.debug("{}", line);
+		}
+	}
+
+	private void endLine() {
+		if (this.logged >= MAX_LINES) {
+			this.partial.reset();
+			this.partialCut = false;
+			this.dropped++;
+			return;
+		}
+		String text = new String(this.partial.toByteArray(), StandardCharsets.UTF_8);
+		boolean cut = this.partialCut;
+		this.partial.reset();
+		this.partialCut = false;
+		this.logged++;
+		String line = printable(this.redactor.apply(text.stripTrailing()));
+		if (line.length() > MAX_LINE_CHARACTERS) {
+			line = line.substring(0, MAX_LINE_CHARACTERS);
+			cut = true;
+		}
+		String entry = "[" + this.executableName + "] " + line + (cut ? " [cut]" : "");
+		if (this.live) {
+			logger.info("{}", entry);
+		}
+		else {
+			this.held.add(entry);
+		}
+	}
+
+	/** Control characters replaced, so that a helper cannot forge log lines. */
+	private static String printable(String text) {
+		StringBuilder safe = new StringBuilder(text.length());
+		text.codePoints()
+			.forEach((c) -> safe.appendCodePoint(
+					(Character.isISOControl(c) || c == '\u2028' || c == '\u2029') ? ' ' : c));
+		return safe.toString();
+	}
+
+}

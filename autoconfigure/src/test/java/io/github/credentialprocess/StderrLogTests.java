@@ -1,0 +1,131 @@
+package io.github.credentialprocess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import ch.qos.logback.classic.Level;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A helper's stderr reaches the log while it runs, line by line: a prompt for a person is seen
+ * while the helper waits for them, a chatty helper cannot flood the log, a known secret is masked.
+ */
+class StderrLogTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final String JSON = Scripts.credentialsJson(Optional.empty());
+
+	private static final String STDERR_LOGGER = " " + StderrLog.LOGGER_NAME + " ";
+
+	@TempDir
+	Path folder;
+
+	private Scripts scripts;
+
+	@BeforeEach
+	void setUp() {
+		this.scripts = new Scripts(this.folder);
+	}
+
+	@Test
+	void promptOfAHelperWaitingForAPersonIsLoggedBeforeItExits() throws Exception {
+		Path answered = this.folder.resolve("answered");
+		Path script = this.scripts.script("echo 'Open https://device.sso.example.com/ and enter the code ABCD-EFGH' >&2\n"
+				+ "while [ ! -f '" + answered + "' ]; do sleep 0.05; done\nprintf '%s' '" + JSON + "'");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).timeout(WAIT).build()) {
+			CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
+			await().atMost(WAIT).until(() -> log.lines(Level.INFO)
+				.stream()
+				.anyMatch((line) -> line.contains(STDERR_LOGGER) && line.contains("enter the code ABCD-EFGH")));
+			assertThat(caller).as("the helper is still waiting").isNotDone();
+			Files.writeString(answered, "yes");
+			assertThat(caller).succeedsWithin(WAIT);
+		}
+	}
+
+	@Test
+	void fastSuccessfulRunLogsItsStderrAtDebugOnly() {
+		Path script = this.scripts.script("echo 'using cached role credentials' >&2\nprintf '%s' '" + JSON + "'");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			provider.resolveCredentials();
+			assertThat(log.lines(Level.DEBUG)).anyMatch((line) -> line.contains(STDERR_LOGGER)
+					&& line.contains("using cached role credentials"));
+			assertThat(log.lines(Level.INFO)).noneMatch((line) -> line.contains(STDERR_LOGGER));
+		}
+	}
+
+	@Test
+	void failedRunLogsItsStderrAtWarn() {
+		Path script = this.scripts.script("echo 'token expired, run aws sso login' >&2\nexit 2");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			org.assertj.core.api.Assertions.catchThrowable(provider::resolveCredentials);
+			assertThat(log.lines(Level.WARN)).anyMatch((line) -> line.contains(STDERR_LOGGER)
+					&& line.contains("token expired, run aws sso login"));
+		}
+	}
+
+	@Test
+	void chattyHelperIsCappedAndTheLogSaysHowManyLinesWereDropped() {
+		Path script = this.scripts.script("i=0\nwhile [ $i -lt 200 ]; do echo \"debug line $i\" >&2; i=$((i+1)); done\n"
+				+ "sleep 1\nprintf '%s' '" + JSON + "'");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			provider.resolveCredentials();
+			assertThat(log.lines(Level.INFO).stream().filter((line) -> line.contains(STDERR_LOGGER) && line.contains("debug line")))
+				.hasSize(StderrLog.MAX_LINES);
+			assertThat(log.lines(Level.INFO)).anyMatch((line) -> line.contains(STDERR_LOGGER)
+					&& line.contains((200 - StderrLog.MAX_LINES) + " more stderr line(s) not logged"));
+		}
+	}
+
+	@Test
+	void environmentValueEchoedToStderrIsMaskedInTheLiveLog() {
+		String secret = "vault-passphrase-0123456789";
+		Path script = this.scripts.script("echo \"unlocking with $VAULT_PASSPHRASE\" >&2\nsleep 1\nprintf '%s' '" + JSON + "'");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script)
+					.environment(Map.of("VAULT_PASSPHRASE", secret))
+					.build()) {
+			provider.resolveCredentials();
+			assertThat(log.lines()).anyMatch((line) -> line.contains(STDERR_LOGGER) && line.contains("unlocking with ****"));
+			assertThat(log.lines()).noneMatch((line) -> line.contains(secret));
+		}
+	}
+
+	@Test
+	void longLinesAreCutAndControlCharactersReplaced() {
+		Path script = this.scripts.script("printf 'forged\\033[2J%s\\n' \"$(head -c 2000 /dev/zero | tr '\\0' y)\" >&2\n"
+				+ "sleep 1\nprintf '%s' '" + JSON + "'");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			provider.resolveCredentials();
+			assertThat(log.lines(Level.INFO)).filteredOn((line) -> line.contains(STDERR_LOGGER))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).contains("forged [2J").endsWith("[cut]").doesNotContain("\\u001b"));
+		}
+	}
+
+	@Test
+	void helperWritingNothingToStderrLogsNothing() {
+		Path script = this.scripts.script("sleep 1\nprintf '%s' '" + JSON + "'");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			provider.resolveCredentials();
+			assertThat(log.lines()).noneMatch((line) -> line.contains(STDERR_LOGGER));
+		}
+	}
+
+}
