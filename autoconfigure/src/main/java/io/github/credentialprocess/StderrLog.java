@@ -1,6 +1,5 @@
 package io.github.credentialprocess;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,12 @@ final class StderrLog {
 
 	private final long startedNanos = System.nanoTime();
 
-	private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+	/** The line being read; bytes past it are dropped and the line is marked as cut. */
+	private final byte[] partial = new byte[MAX_LINE_CHARACTERS * 4];
+
+	private int partialLength;
+
+	private boolean partialPending;
 
 	private final List<String> held = new ArrayList<>();
 
@@ -61,18 +65,31 @@ final class StderrLog {
 
 	/** Takes bytes as they are drained from stderr. */
 	void accept(byte[] bytes, int offset, int length) {
-		for (int i = offset; i < offset + length; i++) {
-			byte b = bytes[i];
-			if (b == '\n') {
+		int end = offset + length;
+		int lineStart = offset;
+		for (int i = offset; i < end; i++) {
+			if (bytes[i] == '\n') {
+				append(bytes, lineStart, i - lineStart);
 				endLine();
-			}
-			else if (this.partial.size() < MAX_LINE_CHARACTERS * 4) {
-				this.partial.write(b);
-			}
-			else {
-				this.partialCut = true;
+				lineStart = i + 1;
 			}
 		}
+		append(bytes, lineStart, end - lineStart);
+	}
+
+	private void append(byte[] bytes, int offset, int length) {
+		if (this.logged >= MAX_LINES || length == 0) {
+			// Past the cap, lines are only counted: a chatty helper costs a scan for newlines.
+			return;
+		}
+		int room = this.partial.length - this.partialLength;
+		if (length > room) {
+			this.partialCut = true;
+		}
+		int copied = Math.min(length, room);
+		System.arraycopy(bytes, offset, this.partial, this.partialLength, copied);
+		this.partialLength += copied;
+		this.partialPending = true;
 	}
 
 	/** Called each time the runner wakes: past the hold, held lines go out and later ones go at once. */
@@ -88,7 +105,7 @@ final class StderrLog {
 	 * The run ended: what is still held goes out at DEBUG after a success, at WARN after a failure.
 	 */
 	void finish(boolean succeeded) {
-		if (this.partial.size() > 0 || this.partialCut) {
+		if (this.partialPending) {
 			endLine();
 		}
 		boolean warn = !succeeded && !this.live;
@@ -117,15 +134,18 @@ final class StderrLog {
 
 	private void endLine() {
 		if (this.logged >= MAX_LINES) {
-			this.partial.reset();
-			this.partialCut = false;
 			this.dropped++;
 			return;
 		}
-		String text = new String(this.partial.toByteArray(), StandardCharsets.UTF_8);
+		if (!this.partialPending) {
+			// An empty line says nothing.
+			return;
+		}
+		String text = new String(this.partial, 0, this.partialLength, StandardCharsets.UTF_8);
 		boolean cut = this.partialCut;
-		this.partial.reset();
+		this.partialLength = 0;
 		this.partialCut = false;
+		this.partialPending = false;
 		this.logged++;
 		String line = printable(this.redactor.apply(text.stripTrailing()));
 		if (line.length() > MAX_LINE_CHARACTERS) {

@@ -37,10 +37,10 @@ final class StderrTail {
 
 	/**
 	 * Reads everything stderr holds right now, without waiting for more.
-	 * @return whether anything was read
+	 * @return how many bytes were read
 	 */
-	boolean drainAvailable() throws IOException {
-		boolean read = false;
+	int drainAvailable() throws IOException {
+		int read = 0;
 		int budget = MAX_BYTES_PER_DRAIN;
 		int available;
 		while (budget > 0 && (available = this.stderr.available()) > 0) {
@@ -50,7 +50,7 @@ final class StderrTail {
 			}
 			append(count);
 			budget -= count;
-			read = true;
+			read += count;
 		}
 		return read;
 	}

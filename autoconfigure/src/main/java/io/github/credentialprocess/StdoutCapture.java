@@ -36,10 +36,10 @@ final class StdoutCapture {
 
 	/**
 	 * Reads everything stdout holds right now, without waiting for more.
-	 * @return whether anything was read
+	 * @return how many bytes were read
 	 */
-	boolean drainAvailable() throws IOException {
-		boolean read = false;
+	int drainAvailable() throws IOException {
+		int read = 0;
 		int budget = MAX_BYTES_PER_DRAIN;
 		int available;
 		while (budget > 0 && !this.overflowed && (available = this.stdout.available()) > 0) {
@@ -49,7 +49,7 @@ final class StdoutCapture {
 			}
 			append(count);
 			budget -= count;
-			read = true;
+			read += count;
 		}
 		return read;
 	}
