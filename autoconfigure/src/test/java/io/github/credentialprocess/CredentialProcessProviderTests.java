@@ -429,6 +429,26 @@ class CredentialProcessProviderTests {
 	}
 
 	@Test
+	void buildingAProviderSaysOnceAtInfoWhereTheCredentialsComeFromWithoutTheArguments() {
+		Path script = this.scripts.printingCredentialsExpiringAt(FAR_FUTURE);
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = CredentialProcessProvider.builder()
+					.command(List.of(script.toString(), "--role-arn", "arn:aws:iam::123456789012:role/secret-role"))
+					.timeout(Duration.ofSeconds(30))
+					.build()) {
+			provider.resolveCredentials();
+			assertThat(log.lines(ch.qos.logback.classic.Level.INFO))
+				.filteredOn((line) -> line.contains("AWS credentials come from"))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).contains(script.getFileName().toString())
+					.contains("PT30S")
+					.contains("PT5M")
+					.doesNotContain("secret-role")
+					.doesNotContain("--role-arn"));
+		}
+	}
+
+	@Test
 	void blankCommandIsRefusedWhenTheProviderIsBuilt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CredentialProcessProvider.builder().command("  "))
 			.withMessageContaining("command is empty");
