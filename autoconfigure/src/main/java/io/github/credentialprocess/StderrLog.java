@@ -162,7 +162,7 @@ final class StderrLog {
 	}
 
 	/** Control characters replaced, so that a helper cannot forge log lines. */
-	private static String printable(String text) {
+	static String printable(String text) {
 		StringBuilder safe = new StringBuilder(text.length());
 		text.codePoints()
 			.forEach((c) -> safe.appendCodePoint(
