@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,25 @@ final class CredentialsParser {
 		}
 		return new ProcessCredentials(accessKeyId, secretAccessKey, sessionToken, expiration,
 				optionalString(fields, "AccountId"), optionalString(fields, "CredentialScope"), now);
+	}
+
+	/**
+	 * Every string value in the output, as far as it can be read as JSON: the secrets a helper may
+	 * echo elsewhere. Output that is not JSON gives what was read before the first error.
+	 */
+	static List<String> stringValues(byte[] output) {
+		List<String> values = new ArrayList<>();
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), output)) {
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token == JsonToken.VALUE_STRING) {
+					values.add(parser.getString());
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// What was read so far is what there is.
+		}
+		return values;
 	}
 
 	private void requireUtf8(byte[] output) {

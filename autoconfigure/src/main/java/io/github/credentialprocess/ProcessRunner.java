@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -93,13 +95,15 @@ final class ProcessRunner {
 					+ this.command.executableName() + "' was cancelled as it started; its process was killed");
 		}
 		StderrLog stderrLog = new StderrLog(this.command.executableName(), redactor);
+		StdoutCapture stdout = null;
 		boolean exitedCleanly = false;
 		try (InputStream stdoutStream = process.getInputStream(); InputStream stderrStream = process.getErrorStream()) {
 			closeStdin(process);
-			byte[] stdout = awaitOutput(process, new StdoutCapture(stdoutStream, this.maxBufferSize),
-					new StderrTail(stderrStream, stderrLog), stderrLog, deadline, redactor);
+			stdout = new StdoutCapture(stdoutStream, this.maxBufferSize);
+			byte[] output = awaitOutput(process, stdout, new StderrTail(stderrStream, stderrLog), stderrLog, deadline,
+					redactor);
 			exitedCleanly = true;
-			return stdout;
+			return output;
 		}
 		catch (InterruptedException ex) {
 			ProcessTree.kill(process);
@@ -115,7 +119,10 @@ final class ProcessRunner {
 					+ "); its process tree was killed");
 		}
 		finally {
-			stderrLog.finish(exitedCleanly);
+			StdoutCapture written = stdout;
+			// Lines still held are masked with what the helper printed too: it may echo its credentials.
+			stderrLog.finish(exitedCleanly,
+					() -> (written != null) ? CredentialsParser.stringValues(written.bytes()) : List.of());
 			this.running.remove(process);
 		}
 	}

@@ -4,10 +4,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * Replaces known secret values in text that is about to leave the provider (stderr quoted in an
- * error message). A misbehaving helper may echo its environment or the previous credentials to
+ * Replaces known secret values, and the values of fields named like secrets, in text that is about
+ * to leave the provider (stderr quoted in an error message or logged while a helper runs). A misbehaving helper may echo its environment or the previous credentials to
  * stderr; those values must not reach a log.
  */
 final class Redactor {
@@ -16,6 +17,15 @@ final class Redactor {
 	private static final int MIN_SECRET_LENGTH = 6;
 
 	private static final String MASK = "****";
+
+	/**
+	 * The value after a secret's name, in JSON ({@code "SecretAccessKey": "..."}), properties or
+	 * environment form ({@code AWS_SECRET_ACCESS_KEY=...}): masked even when the value is not known,
+	 * as when a helper echoes the credentials it is about to print.
+	 */
+	private static final Pattern NAMED_SECRET = Pattern.compile(
+			"(?i)(\"?(?:SecretAccessKey|SessionToken|aws_secret_access_key|aws_session_token)\"?\\s*[:=]\\s*\"?)"
+					+ "([^\"\\s,}]+)");
 
 	private final List<String> secrets;
 
@@ -38,7 +48,7 @@ final class Redactor {
 		for (String secret : this.secrets) {
 			result = result.replace(secret, MASK);
 		}
-		return result;
+		return NAMED_SECRET.matcher(result).replaceAll("$1" + MASK);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.credentialprocess;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -102,13 +103,21 @@ final class StderrLog {
 	}
 
 	/**
-	 * The run ended: what is still held goes out at DEBUG after a success, at WARN after a failure.
+	 * The run ended: what is still held goes out at DEBUG after a success, at WARN after a failure,
+	 * with the values the helper printed to stdout masked as well.
+	 * @param succeeded whether the process exited with code 0
+	 * @param printed the string values of what the process printed to stdout; asked for only when
+	 * lines are held
 	 */
-	void finish(boolean succeeded) {
+	void finish(boolean succeeded, Supplier<List<String>> printed) {
 		if (this.partialPending) {
 			endLine();
 		}
 		boolean warn = !succeeded && !this.live;
+		if (!this.held.isEmpty()) {
+			Redactor stdoutValues = Redactor.of(printed.get());
+			this.held.replaceAll(stdoutValues::apply);
+		}
 		this.held.forEach((line) -> log(warn, line));
 		this.held.clear();
 		if (this.dropped > 0) {

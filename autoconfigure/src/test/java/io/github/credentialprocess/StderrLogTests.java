@@ -106,6 +106,25 @@ class StderrLogTests {
 	}
 
 	@Test
+	void helperEchoingItsCredentialsToStderrHasThemMaskedInTheLog() {
+		// Fast: its lines are logged at DEBUG once the run is over, masked with what it printed.
+		Path fast = this.scripts.script("echo \"debug: returning $(printf '%s' '" + JSON + "')\" >&2\n"
+				+ "echo 'secret is " + Scripts.SECRET_ACCESS_KEY + "' >&2\nprintf '%s' '" + JSON + "'");
+		// Slow: its lines are logged live, before it prints anything; the JSON field names give it away.
+		Path slow = this.scripts.script("echo \"debug: returning $(printf '%s' '" + JSON + "')\" >&2\n"
+				+ "echo 'export AWS_SESSION_TOKEN=" + Scripts.SESSION_TOKEN + "' >&2\nsleep 1\nprintf '%s' '" + JSON + "'");
+		for (Path script : java.util.List.of(fast, slow)) {
+			try (LogCapture log = LogCapture.everything();
+					CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+				provider.resolveCredentials();
+				assertThat(log.lines()).anyMatch((line) -> line.contains(STDERR_LOGGER) && line.contains("debug: returning"));
+				assertThat(log.lines()).noneMatch((line) -> line.contains(Scripts.SECRET_ACCESS_KEY)
+						|| line.contains(Scripts.SESSION_TOKEN));
+			}
+		}
+	}
+
+	@Test
 	void longLinesAreCutAndControlCharactersReplaced() {
 		Path script = this.scripts.script("printf 'forged\\033[2J%s\\n' \"$(head -c 2000 /dev/zero | tr '\\0' y)\" >&2\n"
 				+ "sleep 1\nprintf '%s' '" + JSON + "'");
