@@ -2,19 +2,25 @@ package io.github.credentialprocess;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The command line to run. Prints itself as its executable name only, because arguments can hold
  * secrets (a role ARN, an MFA code, a password).
  *
  * @param argv the program and its arguments, as passed to the operating system
- * @param executable the program the user named: the first word of a shell command, or
- * {@code argv[0]}
+ * @param executable the program the user named: the first word of a shell command after any
+ * {@code NAME=value} assignments (empty when it cannot be told), or {@code argv[0]}
  */
 record ProcessCommand(List<String> argv, String executable) {
 
 	private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
 		.startsWith("windows");
+
+	/** Shown instead of an executable name that cannot be told safely. */
+	static final String HIDDEN_NAME = "(name not shown)";
+
+	private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
 	ProcessCommand {
 		argv = List.copyOf(argv);
@@ -29,7 +35,7 @@ record ProcessCommand(List<String> argv, String executable) {
 					+ "that prints the credential_process JSON, for example '/usr/local/bin/get-credentials --profile dev'");
 		}
 		List<String> argv = WINDOWS ? List.of("cmd.exe", "/C", commandLine) : List.of("sh", "-c", commandLine);
-		return new ProcessCommand(argv, firstWord(commandLine.strip()));
+		return new ProcessCommand(argv, program(commandLine.strip()));
 	}
 
 	/**
@@ -46,25 +52,63 @@ record ProcessCommand(List<String> argv, String executable) {
 		return new ProcessCommand(argv, argv.get(0));
 	}
 
-	private static String firstWord(String commandLine) {
-		char first = commandLine.charAt(0);
-		if (first == '"' || first == '\'') {
-			int end = commandLine.indexOf(first, 1);
-			return (end > 0) ? commandLine.substring(1, end) : commandLine.substring(1);
+	/**
+	 * The program of a shell command line: the first word after any leading {@code NAME=value}
+	 * assignments (a common way to hand a helper its passphrase), without its quotes; empty when it
+	 * cannot be told safely (an unbalanced quote, nothing after the assignments).
+	 */
+	private static String program(String commandLine) {
+		String rest = commandLine;
+		while (true) {
+			int end = wordEnd(rest);
+			if (end < 0) {
+				return "";
+			}
+			String word = rest.substring(0, end);
+			rest = rest.substring(end).strip();
+			if (!ASSIGNMENT.matcher(word).matches()) {
+				return word.replace("'", "").replace("\"", "");
+			}
+			if (rest.isEmpty()) {
+				return "";
+			}
 		}
-		int end = 0;
-		while (end < commandLine.length() && !Character.isWhitespace(commandLine.charAt(end))) {
-			end++;
+	}
+
+	/** Where the first word ends: at whitespace outside quotes; -1 when a quote is never closed. */
+	private static int wordEnd(String text) {
+		char quote = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quote != 0) {
+				if (c == quote) {
+					quote = 0;
+				}
+			}
+			else if (c == '\'' || c == '"') {
+				quote = c;
+			}
+			else if (Character.isWhitespace(c)) {
+				return i;
+			}
 		}
-		return commandLine.substring(0, end);
+		return (quote != 0) ? -1 : text.length();
 	}
 
 	/**
-	 * The file name of the executable, safe to log.
+	 * The file name of the executable, safe to log: never a word that holds {@code =} (an
+	 * assignment, or a secret passed as one), never past the first whitespace (an {@code argv[0]}
+	 * that holds a whole command line).
 	 */
 	String executableName() {
 		int separator = Math.max(this.executable.lastIndexOf('/'), this.executable.lastIndexOf('\\'));
-		return this.executable.substring(separator + 1);
+		String name = this.executable.substring(separator + 1);
+		int space = 0;
+		while (space < name.length() && !Character.isWhitespace(name.charAt(space))) {
+			space++;
+		}
+		name = name.substring(0, space);
+		return (name.isEmpty() || name.indexOf('=') >= 0) ? HIDDEN_NAME : name;
 	}
 
 	@Override

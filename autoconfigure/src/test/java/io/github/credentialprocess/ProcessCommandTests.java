@@ -3,6 +3,8 @@ package io.github.credentialprocess;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,32 @@ class ProcessCommandTests {
 		ProcessCommand command = ProcessCommand.direct(List.of("/usr/bin/helper", "--secret", "s3cr3t"));
 		assertThat(command).hasToString("helper ** arguments redacted **");
 		assertThat(command.argv()).containsExactly("/usr/bin/helper", "--secret", "s3cr3t");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "AWS_VAULT_FILE_PASSPHRASE=s3cr3t-passphrase aws-vault exec dev --json",
+			"HOME=/tmp AWS_VAULT_FILE_PASSPHRASE=s3cr3t-passphrase aws-vault exec dev --json",
+			"AWS_VAULT_FILE_PASSPHRASE='s3cr3t-passphrase with spaces' aws-vault exec dev --json",
+			"AWS_VAULT_FILE_PASSPHRASE=\"s3cr3t-passphrase\" /usr/local/bin/aws-vault exec dev --json" })
+	void leadingAssignmentsAreSkippedAndNeverShown(String commandLine) {
+		ProcessCommand command = ProcessCommand.shell(commandLine);
+		assertThat(command.executableName()).isEqualTo("aws-vault");
+		assertThat(command.toString()).doesNotContain("s3cr3t");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "'/usr/local/bin/helper --password s3cr3t", "PASSWORD=s3cr3t",
+			"\"PASSWORD=s3cr3t\" helper" })
+	void firstWordThatCannotBeToldSafelyIsNotShown(String commandLine) {
+		assertThat(ProcessCommand.shell(commandLine).executableName()).isEqualTo(ProcessCommand.HIDDEN_NAME);
+	}
+
+	@Test
+	void argvZeroHoldingAWholeCommandLineIsCutAtTheFirstWhitespace() {
+		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper --password s3cr3t")).executableName())
+			.isEqualTo("helper");
+		assertThat(ProcessCommand.direct(List.of("PASSWORD=s3cr3t")).executableName())
+			.isEqualTo(ProcessCommand.HIDDEN_NAME);
 	}
 
 }
