@@ -610,10 +610,13 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	/** Values that must not appear in stderr quoted in an error message. */
 	private String redact(String stderr) {
 		List<String> secrets = new ArrayList<>(this.environmentValues);
+		secrets.addAll(this.runner.command().argumentWords());
 		CachedCredentials current = this.cached;
 		if (current != null) {
 			secrets.add(current.credentials().secretAccessKey());
 			secrets.add(current.credentials().sessionToken());
+			// Shown masked to its last four characters elsewhere, never whole.
+			secrets.add(current.credentials().accessKeyId());
 		}
 		return Redactor.of(secrets).apply(stderr);
 	}

@@ -96,6 +96,34 @@ record ProcessCommand(List<String> argv, String executable) {
 	}
 
 	/**
+	 * The words of the command after the program (and the values of any leading assignments),
+	 * without their quotes: arguments can hold secrets, and a helper may repeat them on stderr
+	 * ("unrecognized option '--password=...'", a shell with {@code set -x}).
+	 */
+	List<String> argumentWords() {
+		List<String> words = new java.util.ArrayList<>();
+		List<String> source = isShell() ? List.of(this.argv.get(2).split("\\s+")) : this.argv.subList(1, this.argv.size());
+		for (String word : source) {
+			String unquoted = word.replace("'", "").replace("\"", "");
+			if (unquoted.startsWith("-") && unquoted.indexOf('=') < 0) {
+				// An option's name (--profile) says nothing secret; masking it would only mangle messages.
+				continue;
+			}
+			words.add(unquoted);
+			int equals = unquoted.indexOf('=');
+			if (equals >= 0) {
+				words.add(unquoted.substring(equals + 1));
+			}
+		}
+		return words;
+	}
+
+	private boolean isShell() {
+		return this.argv.size() == 3 && (this.argv.get(1).equals("-c") || this.argv.get(1).equals("/C"))
+				&& (this.argv.get(0).equals("sh") || this.argv.get(0).equals("cmd.exe"));
+	}
+
+	/**
 	 * The file name of the executable, safe to log: never a word that holds {@code =} (an
 	 * assignment, or a secret passed as one), never past the first whitespace (an {@code argv[0]}
 	 * that holds a whole command line).

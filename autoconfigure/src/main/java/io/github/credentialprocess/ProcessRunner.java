@@ -188,7 +188,7 @@ final class ProcessRunner {
 			}
 			if (remaining(deadline) == 0) {
 				ProcessTree.kill(process);
-				throw timedOut(redactor.apply(stderr.text()));
+				throw timedOut(stderr.text(withPrinted(redactor, stdout)));
 			}
 			if (drained > 0) {
 				// Not at once: on two cores a drain without a pause takes the CPU from the writer.
@@ -205,9 +205,18 @@ final class ProcessRunner {
 		}
 		int exitCode = process.exitValue();
 		if (exitCode != 0) {
-			throw failed(exitCode, redactor.apply(stderr.text()));
+			throw failed(exitCode, stderr.text(withPrinted(redactor, stdout)));
 		}
 		return stdout.bytes();
+	}
+
+	/**
+	 * The caller's redactor, and also every string the process printed to stdout: a failing helper
+	 * may echo the credentials it printed.
+	 */
+	private static UnaryOperator<String> withPrinted(UnaryOperator<String> redactor, StdoutCapture stdout) {
+		Redactor printed = Redactor.of(CredentialsParser.stringValues(stdout.bytes()));
+		return (text) -> printed.apply(redactor.apply(text));
 	}
 
 	private static long remaining(long deadline) {

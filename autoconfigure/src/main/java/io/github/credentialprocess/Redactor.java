@@ -34,10 +34,12 @@ final class Redactor {
 	}
 
 	static Redactor of(Collection<String> secrets) {
-		// Longest first, so that a secret containing another is masked whole.
+		// Longest first, so that a secret containing another is masked whole. A secret is also
+		// looked for as JSON writes it ("\/" for "/", common in AWS secret keys).
 		return new Redactor(secrets.stream()
 			.filter(Objects::nonNull)
 			.filter((secret) -> secret.length() >= MIN_SECRET_LENGTH)
+			.flatMap((secret) -> java.util.stream.Stream.of(secret, secret.replace("/", "\\/")))
 			.distinct()
 			.sorted(Comparator.comparingInt(String::length).reversed())
 			.toList());

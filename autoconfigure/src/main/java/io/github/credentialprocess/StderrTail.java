@@ -2,17 +2,23 @@ package io.github.credentialprocess;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * Drains a process's stderr, so the process never blocks on a full pipe, passes every byte to the
- * {@link StderrLog} that logs it line by line, and keeps only the last {@value #TAIL_BYTES} bytes
- * for error messages.
+ * {@link StderrLog} that logs it line by line, and keeps the end of it for error messages.
  */
 final class StderrTail extends PipeDrain {
 
 	static final int TAIL_BYTES = 1024;
 
-	private final byte[] ring = new byte[TAIL_BYTES];
+	/**
+	 * How much is kept raw: secrets are masked in this window before it is cut to the tail, so a
+	 * secret that straddles the start of the tail, or spans lines, is still recognised.
+	 */
+	private static final int RAW_BYTES = 8 * TAIL_BYTES;
+
+	private final byte[] ring = new byte[RAW_BYTES];
 
 	private final StderrLog log;
 
@@ -26,27 +32,30 @@ final class StderrTail extends PipeDrain {
 	@Override
 	void append(byte[] chunk, int count) {
 		this.log.accept(chunk, 0, count);
-		// Only the last TAIL_BYTES of a chunk can survive; skip the rest without copying it.
-		int start = Math.max(0, count - TAIL_BYTES);
+		// Only the last RAW_BYTES of a chunk can survive; skip the rest without copying it.
+		int start = Math.max(0, count - RAW_BYTES);
 		this.total += start;
 		for (int i = start; i < count; i++) {
-			this.ring[(int) (this.total++ % TAIL_BYTES)] = chunk[i];
+			this.ring[(int) (this.total++ % RAW_BYTES)] = chunk[i];
 		}
 	}
 
 	/**
-	 * The last bytes of stderr, decoded leniently, with control characters replaced so that the
-	 * text cannot forge log lines.
+	 * The last {@value #TAIL_BYTES} characters of stderr, decoded leniently, with secrets masked
+	 * first (in the raw text, before it is cut or its lines joined) and control characters replaced,
+	 * so that the text can neither leak a known secret nor forge log lines.
+	 * @param redactor masks the secrets the caller knows of
 	 */
-	String text() {
-		int kept = (int) Math.min(this.total, TAIL_BYTES);
-		byte[] tail = new byte[kept];
+	String text(UnaryOperator<String> redactor) {
+		int kept = (int) Math.min(this.total, RAW_BYTES);
+		byte[] raw = new byte[kept];
 		long first = this.total - kept;
 		for (int i = 0; i < kept; i++) {
-			tail[i] = this.ring[(int) ((first + i) % TAIL_BYTES)];
+			raw[i] = this.ring[(int) ((first + i) % RAW_BYTES)];
 		}
-		String text = new String(tail, StandardCharsets.UTF_8).strip();
-		return String.join(" | ", text.lines().map(StderrLog::printable).toList());
+		String masked = redactor.apply(new String(raw, StandardCharsets.UTF_8)).strip();
+		String tail = masked.substring(Math.max(0, masked.length() - TAIL_BYTES));
+		return String.join(" | ", tail.lines().map(StderrLog::printable).toList());
 	}
 
 }
