@@ -173,10 +173,11 @@ public final class CredentialProcessProvider implements AutoCloseable {
 					builder.workingDirectory);
 			this.parser = new CredentialsParser(command.executableName());
 			this.staticEntry = null;
-			Path executable = WritableFileWarning.locateExecutable(command.executable(), builder.workingDirectory);
-			if (executable != null) {
-				WritableFileWarning.check(executable, "credential process executable");
-			}
+			checkWritable(WritableFileWarning.locateExecutable(command.executable(), builder.workingDirectory),
+					"credential process executable");
+			command.interpretedScript()
+				.ifPresent((script) -> checkWritable(WritableFileWarning.locateFile(script, builder.workingDirectory),
+						"credential process script"));
 			logger.info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take "
 					+ "{}; credentials are refreshed {} to {} before they expire (expiry window less up to {}% at "
 					+ "random), a failed refresh is retried after {} to {}", command.executableName(),
@@ -191,6 +192,13 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.cached = this.staticEntry;
 			logger.info("The AWS profile holds static keys, which take precedence over its credential_process "
 					+ "(as in the AWS SDKs); no process is run");
+		}
+	}
+
+	private static void checkWritable(Path file, String role) {
+		if (file != null) {
+			WritableFileWarning.check(file, role);
+			WritableFileWarning.checkDirectories(file, role);
 		}
 	}
 

@@ -2,6 +2,8 @@ package io.github.credentialprocess;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,10 @@ record ProcessCommand(List<String> argv, String executable) {
 
 	/** Shown instead of an executable name that cannot be told safely. */
 	static final String HIDDEN_NAME = "(name not shown)";
+
+	/** Programs whose first argument is the script they run. */
+	private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "ksh", "python", "python3",
+			"perl", "ruby", "node", "pwsh");
 
 	private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
@@ -102,9 +108,10 @@ record ProcessCommand(List<String> argv, String executable) {
 	 */
 	List<String> argumentWords() {
 		List<String> words = new java.util.ArrayList<>();
-		List<String> source = isShell() ? List.of(this.argv.get(2).split("\\s+")) : this.argv.subList(1, this.argv.size());
-		for (String word : source) {
-			String unquoted = word.replace("'", "").replace("\"", "");
+		for (String unquoted : words()) {
+			if (unquoted.equals(this.executable)) {
+				continue;
+			}
 			if (unquoted.startsWith("-") && unquoted.indexOf('=') < 0) {
 				// An option's name (--profile) says nothing secret; masking it would only mangle messages.
 				continue;
@@ -114,6 +121,31 @@ record ProcessCommand(List<String> argv, String executable) {
 			if (equals >= 0) {
 				words.add(unquoted.substring(equals + 1));
 			}
+		}
+		return words;
+	}
+
+	/**
+	 * The script an interpreter runs ({@code sh /opt/helper.sh}, {@code python3 helper.py}): the
+	 * first argument after the interpreter that is not an option.
+	 * @return the script as written, or empty when the program is no known interpreter
+	 */
+	Optional<String> interpretedScript() {
+		if (!INTERPRETERS.contains(executableName())) {
+			return Optional.empty();
+		}
+		List<String> words = words();
+		int program = words.indexOf(this.executable);
+		return words.stream().skip(Math.max(program + 1, 0)).filter((word) -> !word.startsWith("-")).findFirst();
+	}
+
+	/** The words after the program, without their quotes (a plain split: enough to find secrets in). */
+	private List<String> words() {
+		List<String> source = isShell() ? List.of(this.argv.get(2).strip().split("\\s+"))
+				: this.argv.subList(1, this.argv.size());
+		List<String> words = new java.util.ArrayList<>();
+		for (String word : source) {
+			words.add(word.replace("'", "").replace("\"", ""));
 		}
 		return words;
 	}

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warns, once per file, when the AWS config file or the credential process executable can be
- * written by group or others: whoever can change them can make the application run their code
+ * Warns, once per file, when the AWS config file, the credential process executable, the script an
+ * interpreter runs, or a directory above them can be written by group or others: whoever can change them can make the application run their code
  * and hand it their credentials.
  */
 final class WritableFileWarning {
@@ -21,6 +21,12 @@ final class WritableFileWarning {
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProvider.class);
 
 	private static final Set<Path> warned = ConcurrentHashMap.newKeySet();
+
+	private static final int GROUP_WRITE = 0020;
+
+	private static final int OTHERS_WRITE = 0002;
+
+	private static final int STICKY = 01000;
 
 	private WritableFileWarning() {
 	}
@@ -50,6 +56,33 @@ final class WritableFileWarning {
 	}
 
 	/**
+	 * Logs a warning for each directory above the file that group or others can write without the
+	 * sticky bit: whoever can write such a directory can rename the file away and put their own in
+	 * its place. Directories with the sticky bit ({@code /tmp}) only let owners rename their files.
+	 * @param file the file whose directories to check; ignored where the file system cannot tell
+	 * (no {@code unix} attribute view)
+	 * @param role what the file is, for the message
+	 */
+	static void checkDirectories(Path file, String role) {
+		for (Path directory = file.toAbsolutePath().normalize().getParent(); directory != null;
+				directory = directory.getParent()) {
+			int mode;
+			try {
+				mode = (Integer) Files.getAttribute(directory, "unix:mode");
+			}
+			catch (IOException | UnsupportedOperationException | IllegalArgumentException ex) {
+				return;
+			}
+			boolean writable = (mode & (GROUP_WRITE | OTHERS_WRITE)) != 0;
+			if (writable && (mode & STICKY) == 0 && warned.add(directory)) {
+				logger.warn("The directory {} of the {} {} is writable by group or others without the sticky bit, "
+						+ "so they could replace the file with their own; lock it down with 'chmod go-w {}'", directory,
+						role, file, directory);
+			}
+		}
+	}
+
+	/**
 	 * Finds the executable a command names: a path as given, or the first match on the PATH.
 	 * @return the file, or {@code null} when it cannot be found
 	 */
@@ -57,18 +90,31 @@ final class WritableFileWarning {
 		if (executable.isEmpty()) {
 			return null;
 		}
+		if (executable.indexOf('/') >= 0 || executable.indexOf('\\') >= 0) {
+			return locateFile(executable, workingDirectory);
+		}
 		try {
-			if (executable.indexOf('/') >= 0 || executable.indexOf('\\') >= 0) {
-				Path path = Path.of(executable);
-				if (!path.isAbsolute() && workingDirectory != null) {
-					path = workingDirectory.resolve(path);
-				}
-				return Files.isRegularFile(path) ? path : null;
-			}
 			return searchPath(executable);
 		}
 		catch (InvalidPathException ex) {
 			// Not a file name this system can have; starting it will fail with a clear message.
+			return null;
+		}
+	}
+
+	/**
+	 * Finds a file named by a path, relative to the working directory when not absolute.
+	 * @return the file, or {@code null} when it cannot be found
+	 */
+	static Path locateFile(String file, Path workingDirectory) {
+		try {
+			Path path = Path.of(file);
+			if (!path.isAbsolute() && workingDirectory != null) {
+				path = workingDirectory.resolve(path);
+			}
+			return Files.isRegularFile(path) ? path : null;
+		}
+		catch (InvalidPathException ex) {
 			return null;
 		}
 	}

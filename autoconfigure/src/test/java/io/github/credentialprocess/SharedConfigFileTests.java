@@ -114,6 +114,45 @@ class SharedConfigFileTests {
 	}
 
 	@Test
+	void scriptRunThroughAnInterpreterWritableByOthersIsWarnedAbout() throws IOException {
+		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx---rw-"));
+		try (LogCapture logs = new LogCapture()) {
+			CredentialProcessProvider.builder().command("sh '" + script + "' --secret-arg").build().close();
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("credential process script " + script + " is writable by group or others")
+				.doesNotContain("--secret-arg");
+		}
+	}
+
+	@Test
+	void directoryOfTheHelperWritableByGroupWithoutTheStickyBitIsWarnedAbout() throws IOException {
+		Path directory = Files.createDirectory(this.folder.resolve("shared-bin"));
+		Path script = new Scripts(directory).printing(Scripts.credentialsJson(Optional.empty()));
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwx---"));
+		try (LogCapture logs = new LogCapture()) {
+			CredentialProcessProvider.builder().command(java.util.List.of(script.toString())).build().close();
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("The directory " + directory + " of the credential process executable " + script)
+				.contains("without the sticky bit")
+				.contains("chmod go-w " + directory);
+		}
+	}
+
+	@Test
+	void directoryWithTheStickyBitIsNotWarnedAbout() throws Exception {
+		Path directory = Files.createDirectory(this.folder.resolve("sticky-bin"));
+		Path script = new Scripts(directory).printing(Scripts.credentialsJson(Optional.empty()));
+		assertThat(new ProcessBuilder("chmod", "1777", directory.toString()).start().waitFor()).isZero();
+		try (LogCapture logs = new LogCapture()) {
+			CredentialProcessProvider.builder().command(java.util.List.of(script.toString())).build().close();
+			assertThat(logs.lines(Level.WARN)).isEmpty();
+		}
+	}
+
+	@Test
 	void writableFileIsWarnedAboutOnlyOnce() throws IOException {
 		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
 		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx---rwx"));
