@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Replaces known secret values, and the values of fields named like secrets, in text that is about
@@ -35,11 +36,13 @@ final class Redactor {
 
 	static Redactor of(Collection<String> secrets) {
 		// Longest first, so that a secret containing another is masked whole. A secret is also
-		// looked for as JSON writes it ("\/" for "/", common in AWS secret keys).
+		// looked for as JSON writes it ("\/" for "/", common in AWS secret keys), and one that spans
+		// lines (a PEM key) line by line too, for text that is handled a line at a time.
 		return new Redactor(secrets.stream()
 			.filter(Objects::nonNull)
+			.flatMap((secret) -> Stream.concat(Stream.of(secret), secret.lines()))
 			.filter((secret) -> secret.length() >= MIN_SECRET_LENGTH)
-			.flatMap((secret) -> java.util.stream.Stream.of(secret, secret.replace("/", "\\/")))
+			.flatMap((secret) -> Stream.of(secret, secret.replace("/", "\\/")))
 			.distinct()
 			.sorted(Comparator.comparingInt(String::length).reversed())
 			.toList());

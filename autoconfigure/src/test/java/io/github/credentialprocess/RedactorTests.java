@@ -57,6 +57,19 @@ class RedactorTests {
 	}
 
 	@Test
+	void secretSpanningLinesIsMaskedInTheLiveLogToo() {
+		String pem = "-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----";
+		Path script = this.scripts.script("printf '%s\\n' \"$PEM\" >&2\nsleep 1\nprintf '%s' '"
+				+ Scripts.credentialsJson(java.util.Optional.empty()) + "'");
+		try (LogCapture log = LogCapture.everything();
+				CredentialProcessProvider provider = this.scripts.provider(script).environment(Map.of("PEM", pem)).build()) {
+			provider.resolveCredentials();
+			assertThat(log.lines(Level.INFO)).anyMatch((line) -> line.contains(StderrLog.LOGGER_NAME));
+			assertThat(log.lines()).noneMatch((line) -> line.contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"));
+		}
+	}
+
+	@Test
 	void secretWrittenWithJsonEscapesIsMasked() {
 		Path script = this.scripts.script("printf '{\"echo\":\"%s\"}\\n' \"$(printf '%s' \"$VALUE\" | sed 's|/|\\\\/|g')\" >&2\nexit 1");
 		CredentialProcessException failure = failureOf(this.scripts.provider(script).environment(Map.of("VALUE", SECRET)));
