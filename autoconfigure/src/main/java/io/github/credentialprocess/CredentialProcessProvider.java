@@ -73,6 +73,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	/** Default {@link Builder#retryMaxDelay(Duration)}: thirty seconds. */
 	public static final Duration DEFAULT_RETRY_MAX_DELAY = RefreshPolicy.DEFAULT_RETRY_MAX_DELAY;
 
+	/**
+	 * Default {@link Builder#minRefreshInterval(Duration)}: five seconds between a run and a manual
+	 * refresh that starts another.
+	 */
+	public static final Duration DEFAULT_MIN_REFRESH_INTERVAL = Duration.ofSeconds(5);
+
 	/** The provider name the AWS SDKs give process credentials. */
 	public static final String PROVIDER_NAME = "ProcessProvider";
 
@@ -109,6 +115,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private final RefreshPolicy policy;
 
+	private final long minRefreshIntervalNanos;
+
 	private final Clock clock;
 
 	private final CredentialProcessListener listener;
@@ -139,6 +147,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private volatile Run lastRun;
 
+	/** When the last run ended, on the monotonic clock, which a clock step does not move. */
+	private volatile long lastRunEndedNanos;
+
 	/**
 	 * The last failed run, until a run succeeds: callers without valid credentials get its error
 	 * until its retry is due.
@@ -156,6 +167,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	private CredentialProcessProvider(Builder builder, ProcessCommand command, ProcessCredentials staticCredentials) {
 		this.policy = new RefreshPolicy(builder.duration, builder.expiryWindow, builder.refreshJitter,
 				builder.retryInitialDelay, builder.retryMaxDelay, builder.random);
+		this.minRefreshIntervalNanos = builder.minRefreshInterval.toNanos();
 		this.clock = builder.clock;
 		this.listener = new SafeListener(List.copyOf(builder.listeners));
 		this.environmentValues = List.copyOf(builder.environment.values());
@@ -284,10 +296,14 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Runs the process now, whether or not the cached credentials are still valid. When a run is
-	 * already in progress, waits for it instead of starting another.
-	 * @return the new credentials
-	 * @throws CredentialProcessException when the run fails; the cached credentials are kept
+	 * Runs the process now, whether or not the cached credentials are still valid, unless that
+	 * would run it too often: a run in progress is joined; within {@code minRefreshInterval} (5 s by
+	 * default) of the last run's end, that run's outcome is returned (the valid cached credentials,
+	 * or its error); after a failed run, its error is returned until its retry is due, as for
+	 * {@link #resolveCredentials()}. However often it is called (an actuator endpoint, a
+	 * scheduler gone wrong), the helper runs at most once per interval and once per back-off step.
+	 * @return the credentials of the run started or joined, or of the last run
+	 * @throws CredentialProcessException when that run failed; the cached credentials are kept
 	 */
 	public ProcessCredentials refresh() {
 		return load(Trigger.MANUAL).credentials();
@@ -428,11 +444,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		CachedCredentials result = null;
 		Throwable failure = null;
 		try {
-			CachedCredentials current = this.cached;
-			// A caller that lost the race to a run that has just finished takes its result.
-			boolean servedByCache = (trigger == Trigger.ON_DEMAND || trigger == Trigger.STARTUP) && current != null
-					&& current.isValidAt(this.clock.millis());
-			result = servedByCache ? current : run(trigger);
+			CachedCredentials reused = outcomeWithoutRun(trigger);
+			result = (reused != null) ? reused : run(trigger);
 			return result;
 		}
 		catch (Throwable ex) {
@@ -451,6 +464,43 @@ public final class CredentialProcessProvider implements AutoCloseable {
 				mine.completeExceptionally(failure);
 			}
 		}
+	}
+
+	/**
+	 * Decided by the caller that won the single flight, so that callers queued behind a run that
+	 * has just ended do not start another: what that caller gets without a run, or {@code null}
+	 * when it must run the process. A read takes valid cached credentials; a manual refresh takes
+	 * the last run's outcome within the minimum interval; neither runs a helper whose failure's
+	 * retry is not yet due. A scheduled refresh always runs: its timer already follows the back-off.
+	 * @throws CredentialProcessException the recent failure, when its retry is not yet due
+	 */
+	private CachedCredentials outcomeWithoutRun(Trigger trigger) {
+		if (trigger == Trigger.SCHEDULED) {
+			return null;
+		}
+		CachedCredentials current = this.cached;
+		boolean valid = current != null && current.isValidAt(this.clock.millis());
+		long now = System.nanoTime();
+		RecentFailure failure = this.recentFailure;
+		boolean retryPending = failure != null && failure.retryAtNanos() - now > 0;
+		if (trigger != Trigger.MANUAL) {
+			if (valid) {
+				return current;
+			}
+			if (retryPending) {
+				throw failure.exception();
+			}
+			return null;
+		}
+		if (this.state != State.RUNNING) {
+			// A refresh asked of a stopped or closed provider is refused, not answered from the cache.
+			throw cancelledException();
+		}
+		boolean ranRecently = this.lastRun != null && now - this.lastRunEndedNanos < this.minRefreshIntervalNanos;
+		if (failure != null && (retryPending || ranRecently)) {
+			throw failure.exception();
+		}
+		return (ranRecently && valid) ? current : null;
 	}
 
 	private static CachedCredentials join(CompletableFuture<CachedCredentials> running) {
@@ -515,6 +565,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	}
 
 	private void finished(Run run) {
+		this.lastRunEndedNanos = System.nanoTime();
 		this.lastRun = run;
 		this.listener.onRunFinished(run);
 	}
@@ -710,6 +761,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 		private Duration retryMaxDelay = DEFAULT_RETRY_MAX_DELAY;
 
+		private Duration minRefreshInterval = DEFAULT_MIN_REFRESH_INTERVAL;
+
 		private RandomGenerator random = new Random();
 
 		private final Map<String, String> environment = new LinkedHashMap<>();
@@ -856,6 +909,24 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		 */
 		public Builder retryMaxDelay(Duration retryMaxDelay) {
 			this.retryMaxDelay = requirePositive(retryMaxDelay, "retryMaxDelay");
+			return this;
+		}
+
+		/**
+		 * The shortest time between the end of a run and a {@link CredentialProcessProvider#refresh()
+		 * manual refresh} that starts another; a manual refresh asked for sooner returns the last
+		 * run's outcome. Bounds what a busy actuator endpoint can make the helper do (an identity
+		 * provider's rate limit, a person asked for MFA). Measured on the monotonic clock.
+		 * @param minRefreshInterval zero (no minimum; a failed run's back-off still applies) or a
+		 * positive duration; default {@link #DEFAULT_MIN_REFRESH_INTERVAL}
+		 * @return this builder
+		 */
+		public Builder minRefreshInterval(Duration minRefreshInterval) {
+			Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
+			if (minRefreshInterval.isNegative()) {
+				throw new IllegalArgumentException("minRefreshInterval must not be negative, was " + minRefreshInterval);
+			}
+			this.minRefreshInterval = minRefreshInterval;
 			return this;
 		}
 

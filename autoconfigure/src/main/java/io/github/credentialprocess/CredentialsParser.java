@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -32,6 +33,10 @@ import tools.jackson.core.json.JsonFactory;
 final class CredentialsParser {
 
 	private static final JsonFactory JSON = new JsonFactory();
+
+	/** The keys of the credential_process format, which an error may name. */
+	private static final Set<String> KNOWN_KEYS = Set.of("Version", "AccessKeyId", "SecretAccessKey", "SessionToken",
+			"Expiration", "AccountId", "CredentialScope");
 
 	private final String executableName;
 
@@ -114,7 +119,7 @@ final class CredentialsParser {
 				JsonToken token = parser.nextToken();
 				JsonValue value = JsonValue.read(parser, token);
 				if (fields.putIfAbsent(name, value) != null) {
-					throw parseError("has the key \"" + printable(name) + "\" more than once (at "
+					throw parseError("has " + describeKey(name) + " more than once (at "
 							+ position(parser.currentLocation()) + ")", output);
 				}
 				parser.skipChildren();
@@ -219,10 +224,12 @@ final class CredentialsParser {
 		};
 	}
 
-	/** Key names are not secrets, but they are still kept short and free of control characters. */
-	private static String printable(String name) {
-		String shortened = (name.length() > 40) ? name.substring(0, 40) + "..." : name;
-		return shortened.replaceAll("\\p{Cntrl}", "?");
+	/**
+	 * A key named in an error: a key of the format by its name; any other only by its length, since
+	 * the helper chose it (it may be a secret, or text made to forge a log line).
+	 */
+	private static String describeKey(String name) {
+		return KNOWN_KEYS.contains(name) ? "\"" + name + "\"" : "an unknown key of " + name.length() + " characters";
 	}
 
 	/**

@@ -108,8 +108,10 @@ record ProcessCommand(List<String> argv, String executable) {
 	 */
 	List<String> argumentWords() {
 		List<String> words = new java.util.ArrayList<>();
+		boolean nameShown = !executableName().equals(HIDDEN_NAME);
 		for (String unquoted : words()) {
-			if (unquoted.equals(this.executable)) {
+			if (nameShown && unquoted.equals(this.executable)) {
+				// Shown anyway; a name that is not shown ('NAME=secret' quoted whole) is masked too.
 				continue;
 			}
 			if (unquoted.startsWith("-") && unquoted.indexOf('=') < 0) {
@@ -139,10 +141,21 @@ record ProcessCommand(List<String> argv, String executable) {
 		return words.stream().skip(Math.max(program + 1, 0)).filter((word) -> !word.startsWith("-")).findFirst();
 	}
 
-	/** The words after the program, without their quotes (a plain split: enough to find secrets in). */
+	/**
+	 * The words of the command, without their quotes (a plain split: enough to find secrets in); of
+	 * an {@code argv}, the elements after the first and any words after the first in the first, which
+	 * may hold a whole command line.
+	 */
 	private List<String> words() {
-		List<String> source = isShell() ? List.of(this.argv.get(2).strip().split("\\s+"))
-				: this.argv.subList(1, this.argv.size());
+		List<String> source = new java.util.ArrayList<>();
+		if (isShell()) {
+			source.addAll(List.of(this.argv.get(2).strip().split("\\s+")));
+		}
+		else {
+			List<String> first = List.of(this.argv.get(0).strip().split("\\s+"));
+			source.addAll(first.subList(1, first.size()));
+			source.addAll(this.argv.subList(1, this.argv.size()));
+		}
 		List<String> words = new java.util.ArrayList<>();
 		for (String word : source) {
 			words.add(word.replace("'", "").replace("\"", ""));

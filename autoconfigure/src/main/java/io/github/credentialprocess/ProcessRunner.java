@@ -151,8 +151,11 @@ final class ProcessRunner {
 			return builder.start();
 		}
 		catch (IOException ex) {
+			// The JDK's message quotes argv[0] whole, which may be a command line holding a secret;
+			// its cause carries only the system's reason ("error=2, No such file or directory").
+			String reason = (ex.getCause() != null) ? ex.getCause().getMessage() : "the system refused to start it";
 			throw new CredentialProcessException(ErrorCode.EXECUTION, "Could not start credential process '"
-					+ this.command.executableName() + "': " + ex.getMessage()
+					+ this.command.executableName() + "': " + StderrLog.printable(String.valueOf(reason))
 					+ "; check that the program exists, is executable and is on the PATH");
 		}
 	}

@@ -243,12 +243,65 @@ class CredentialProcessProviderTests {
 	}
 
 	@Test
-	void manualRefreshRunsTheProcessEvenRightAfterAFailure() {
-		Path script = this.scripts.script("exit 5");
-		try (CredentialProcessProvider provider = this.scripts.provider(script).build()) {
-			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials);
-			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh);
-			assertThat(this.scripts.runs()).isEqualTo(2);
+	void manualRefreshesOfAFailingHelperRunItOncePerBackOffStep() {
+		Path script = this.scripts.script("echo 'helper is down' >&2\nexit 5");
+		try (LogCapture logs = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script)
+					.minRefreshInterval(Duration.ZERO)
+					.build()) {
+			CredentialProcessException first = catchThrowableOfType(CredentialProcessException.class,
+					provider::refresh);
+			for (int i = 0; i < 50; i++) {
+				assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh)
+					.isSameAs(first);
+			}
+			assertThat(this.scripts.runs()).as("runs within the first back-off step").isEqualTo(1);
+			assertThat(logs.lines(ch.qos.logback.classic.Level.WARN))
+				.filteredOn((line) -> line.contains("run failed"))
+				.hasSize(1);
+			await().atMost(HANG_GUARD).until(() -> {
+				catchThrowable(provider::refresh);
+				return this.scripts.runs() == 2;
+			});
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh)
+				.isNotSameAs(first);
+			assertThat(this.scripts.runs()).as("runs right after the second failure").isEqualTo(2);
+		}
+	}
+
+	@Test
+	void manualRefreshWithinTheMinimumIntervalReturnsTheLastRunsCredentialsWithoutARun() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.build()) {
+			ProcessCredentials first = provider.resolveCredentials();
+			for (int i = 0; i < 200; i++) {
+				assertThat(provider.refresh()).isSameAs(first);
+			}
+			assertThat(this.scripts.runs()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void manualRefreshWithinTheMinimumIntervalOfAFailedRunReturnsThatFailure() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.minRefreshInterval(Duration.ofSeconds(2))
+			.retryInitialDelay(Duration.ofMillis(1))
+			.retryMaxDelay(Duration.ofMillis(1))
+			.build()) {
+			provider.resolveCredentials();
+			this.scripts.failFromNowOn(true);
+			await().atMost(HANG_GUARD).until(() -> catchThrowable(provider::refresh) != null);
+			long failedAt = System.nanoTime();
+			int runs = this.scripts.runs();
+			CredentialProcessException failure = catchThrowableOfType(CredentialProcessException.class,
+					provider::refresh);
+			this.scripts.failFromNowOn(false);
+			// Past the 1 ms back-off, so that only the interval holds the next run back.
+			await().until(() -> System.nanoTime() - failedAt > Duration.ofMillis(5).toNanos());
+			assertThatExceptionOfType(CredentialProcessException.class).as("back-off over, interval not")
+				.isThrownBy(provider::refresh)
+				.isSameAs(failure);
+			assertThat(this.scripts.runs()).isEqualTo(runs);
 		}
 	}
 
@@ -273,12 +326,14 @@ class CredentialProcessProviderTests {
 	}
 
 	@Test
-	void refreshRunsTheProcessEvenWhileCredentialsAreValid() {
+	void refreshRunsTheProcessEvenWhileCredentialsAreValidOnceTheMinimumIntervalHasPassed() {
 		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.minRefreshInterval(Duration.ofMillis(200))
 			.listener(this.listener)
 			.build()) {
 			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
-			assertThat(provider.refresh().accessKeyId()).isEqualTo("AKIDRUN0002");
+			await().atMost(HANG_GUARD).until(() -> provider.refresh().accessKeyId().equals("AKIDRUN0002"));
+			assertThat(this.scripts.runs()).isEqualTo(2);
 			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0002");
 			assertThat(this.listener.started).containsExactly(Trigger.ON_DEMAND, Trigger.MANUAL);
 		}
@@ -287,6 +342,7 @@ class CredentialProcessProviderTests {
 	@Test
 	void failedManualRefreshKeepsTheCachedCredentials() {
 		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.minRefreshInterval(Duration.ZERO)
 			.build()) {
 			ProcessCredentials first = provider.resolveCredentials();
 			this.scripts.failFromNowOn(true);
@@ -312,6 +368,7 @@ class CredentialProcessProviderTests {
 	@Test
 	void listenerHearsEachRunWithItsTriggerOutcomeAndErrorCode() {
 		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.minRefreshInterval(Duration.ZERO)
 			.listener(this.listener)
 			.build()) {
 			provider.resolveCredentials();
@@ -350,6 +407,7 @@ class CredentialProcessProviderTests {
 		};
 		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
 			.listener(halfPresent)
+			.minRefreshInterval(Duration.ZERO)
 			.build()) {
 			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
 			ProcessCredentials refreshed = assertTimeoutPreemptively(HANG_GUARD, provider::refresh);

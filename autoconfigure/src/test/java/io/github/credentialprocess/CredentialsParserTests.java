@@ -186,6 +186,16 @@ class CredentialsParserTests {
 	}
 
 	@Test
+	void duplicateUnknownKeyIsNamedOnlyByItsLengthSinceTheHelperChoseIt() {
+		String forged = "secret-in-a-key\u0085ERROR forged line\u2028";
+		assertFailsWith("{" + KEYS + ",\"" + forged + "\":1,\"" + forged + "\":2}", ErrorCode.PARSE)
+			.withMessageContaining("an unknown key of " + forged.length() + " characters more than once")
+			.withMessageNotContaining("secret-in-a-key")
+			.withMessageNotContaining("forged")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\u0085", "\u2028"));
+	}
+
+	@Test
 	void invalidUtf8IsAParseErrorGivingTheBytePosition() {
 		byte[] prefix = ("{" + KEYS + ",\"Note\":\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		byte[] output = new byte[prefix.length + 3];

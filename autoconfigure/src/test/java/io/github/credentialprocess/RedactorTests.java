@@ -89,7 +89,9 @@ class RedactorTests {
 				+ "if [ \"$RUN\" -gt 1 ]; then echo 'refreshing AKIAEXAMPLEKEY12345 failed' >&2; exit 1; fi\n"
 				+ "printf '%s' '" + Scripts.credentialsJson(java.util.Optional.empty()) + "'");
 		try (LogCapture log = LogCapture.everything();
-				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+				CredentialProcessProvider provider = this.scripts.provider(script)
+					.minRefreshInterval(java.time.Duration.ZERO)
+					.build()) {
 			provider.resolveCredentials();
 			CredentialProcessException failure = catchThrowableOfType(CredentialProcessException.class, provider::refresh);
 			assertThat(failure.getMessage()).contains("refreshing **** failed");

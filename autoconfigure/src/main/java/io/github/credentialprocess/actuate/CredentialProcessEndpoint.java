@@ -3,8 +3,10 @@ package io.github.credentialprocess.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.github.credentialprocess.CredentialProcessException;
+import io.github.credentialprocess.CredentialProcessListener.Run;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.CredentialProcessStatus;
 
@@ -41,34 +43,43 @@ public class CredentialProcessEndpoint {
 	 */
 	@ReadOperation
 	public Map<String, Object> state() {
-		return describe(Optional.empty());
+		return describe(this.provider.status());
 	}
 
 	/**
 	 * Runs the process now (or joins the run in progress) and returns the resulting state; a failed
-	 * run leaves the cached credentials in place and is reported by its error code.
+	 * run leaves the cached credentials in place and is reported by its error code. Within the
+	 * provider's minimum refresh interval of the last run, or while a failed run's retry is not yet
+	 * due, no process runs and the last run's outcome is returned ({@code "newRun": false}).
 	 * @return the state after the run
 	 */
 	@WriteOperation
 	public Map<String, Object> refresh() {
+		Run before = this.provider.status().lastRun().orElse(null);
+		Optional<CredentialProcessException> failure;
 		try {
 			this.provider.refresh();
-			return describe(Optional.empty());
+			failure = Optional.empty();
 		}
 		catch (CredentialProcessException ex) {
-			return describe(Optional.of(ex));
+			failure = Optional.of(ex);
 		}
-	}
-
-	private Map<String, Object> describe(Optional<CredentialProcessException> refreshFailure) {
 		CredentialProcessStatus status = this.provider.status();
 		Map<String, Object> state = new LinkedHashMap<>();
-		refreshFailure.ifPresent((failure) -> state.put("refreshError", failure.code().name()));
+		// Each run is a new object: an equal one from another run is still another run.
+		state.put("newRun", status.lastRun().orElse(null) != before);
+		failure.ifPresent((ex) -> state.put("refreshError", ex.code().name()));
+		state.putAll(describe(status));
+		return state;
+	}
+
+	private Map<String, Object> describe(CredentialProcessStatus status) {
+		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("valid", status.hasValidCredentials());
 		state.putAll(status.toDetails());
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		configuration.put("command", status.command());
-		configuration.putAll(new java.util.TreeMap<>(this.configuration));
+		configuration.putAll(new TreeMap<>(this.configuration));
 		state.put("configuration", configuration);
 		return state;
 	}

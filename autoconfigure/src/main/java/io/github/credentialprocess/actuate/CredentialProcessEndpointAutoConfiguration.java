@@ -49,6 +49,7 @@ public final class CredentialProcessEndpointAutoConfiguration {
 		configuration.put("duration", properties.getDuration().toString());
 		configuration.put("maxBufferSize", properties.getMaxBufferSize().toString());
 		configuration.put("expiryWindow", properties.getExpiryWindow().toString());
+		configuration.put("minRefreshInterval", properties.getMinRefreshInterval().toString());
 		configuration.put("environment", properties.getEnvironment().keySet().stream().sorted().toList());
 		if (properties.getWorkingDirectory() != null) {
 			configuration.put("workingDirectory", properties.getWorkingDirectory().toString());

@@ -68,6 +68,14 @@ public class CredentialProcessProperties {
 	private double refreshJitter = 0.6;
 
 	/**
+	 * Shortest time between the end of a run and a manual refresh (the actuator endpoint's POST,
+	 * CredentialProcessProvider.refresh()) that runs the process again; a manual refresh asked for
+	 * sooner returns the last run's outcome. 0 sets no minimum (the back-off after a failure still
+	 * applies).
+	 */
+	private Duration minRefreshInterval = Duration.ofSeconds(5);
+
+	/**
 	 * Back-off of the retries after a failed refresh.
 	 */
 	private final Retry retry = new Retry();
@@ -157,6 +165,14 @@ public class CredentialProcessProperties {
 
 	public void setRefreshJitter(double refreshJitter) {
 		this.refreshJitter = refreshJitter;
+	}
+
+	public Duration getMinRefreshInterval() {
+		return this.minRefreshInterval;
+	}
+
+	public void setMinRefreshInterval(Duration minRefreshInterval) {
+		this.minRefreshInterval = minRefreshInterval;
 	}
 
 	public Retry getRetry() {

@@ -64,6 +64,7 @@ public final class CredentialProcessProviderFactory {
 			.refreshJitter(jitter(properties.getRefreshJitter()))
 			.retryInitialDelay(positive(properties.getRetry().getInitialDelay(), "retry.initial-delay"))
 			.retryMaxDelay(retryMaxDelay(properties.getRetry()))
+			.minRefreshInterval(notNegative(properties.getMinRefreshInterval(), "min-refresh-interval"))
 			.environment(properties.getEnvironment())
 			.workingDirectory(properties.getWorkingDirectory());
 		listeners.forEach(builder::listener);

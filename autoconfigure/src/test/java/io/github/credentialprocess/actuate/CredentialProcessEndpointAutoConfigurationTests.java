@@ -1,6 +1,7 @@
 package io.github.credentialprocess.actuate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CredentialProcessEndpointAutoConfigurationTests {
 
@@ -85,29 +87,54 @@ class CredentialProcessEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void refreshRunsTheProcessAndReturnsTheNewState() {
+	void refreshRunsTheProcessAndReturnsTheNewStateOnceTheMinimumIntervalHasPassed() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=credentialprocess",
+					"aws.credential-process.min-refresh-interval=300ms")
+			.run((context) -> {
+				CredentialProcessEndpoint endpoint = context.getBean(CredentialProcessEndpoint.class);
+				context.getBean(CredentialProcessProvider.class).resolveCredentials();
+				int runsBefore = this.scripts.runs();
+				Map<String, Object> state = await().atMost(Duration.ofSeconds(20))
+					.until(endpoint::refresh, (refreshed) -> Boolean.TRUE.equals(refreshed.get("newRun")));
+				assertThat(this.scripts.runs()).isEqualTo(runsBefore + 1);
+				assertThat(state.get("accessKeyId")).isEqualTo("****%04d".formatted(runsBefore + 1));
+				assertThat(state.get("lastRun")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+					.containsEntry("trigger", "manual");
+				assertThat(state.get("configuration")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+					.containsEntry("minRefreshInterval", "PT0.3S");
+			});
+	}
+
+	@Test
+	void refreshWithinTheMinimumIntervalRunsNothingAndSaysSo() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=credentialprocess")
 			.run((context) -> {
 				CredentialProcessEndpoint endpoint = context.getBean(CredentialProcessEndpoint.class);
 				context.getBean(CredentialProcessProvider.class).resolveCredentials();
 				int runsBefore = this.scripts.runs();
-				Map<String, Object> state = endpoint.refresh();
-				assertThat(this.scripts.runs()).isEqualTo(runsBefore + 1);
-				assertThat(state.get("accessKeyId")).isEqualTo("****%04d".formatted(runsBefore + 1));
-				assertThat(state.get("lastRun")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-					.containsEntry("trigger", "manual");
+				for (int i = 0; i < 20; i++) {
+					assertThat(endpoint.refresh()).containsEntry("newRun", false)
+						.containsEntry("valid", true)
+						.doesNotContainKey("refreshError");
+				}
+				assertThat(this.scripts.runs()).isEqualTo(runsBefore);
 			});
 	}
 
 	@Test
 	void failedRefreshReturnsTheErrorCodeAndKeepsTheCachedCredentials() {
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=credentialprocess")
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=credentialprocess",
+					"aws.credential-process.min-refresh-interval=0s")
 			.run((context) -> {
 				CredentialProcessEndpoint endpoint = context.getBean(CredentialProcessEndpoint.class);
 				context.getBean(CredentialProcessProvider.class).resolveCredentials();
 				this.scripts.failFromNowOn(true);
 				Map<String, Object> state = endpoint.refresh();
-				assertThat(state).containsEntry("refreshError", "EXECUTION").containsEntry("valid", true);
+				assertThat(state).containsEntry("refreshError", "EXECUTION")
+					.containsEntry("valid", true)
+					.containsEntry("newRun", true);
 			});
 	}
 

@@ -17,7 +17,7 @@ class CredentialProcessPropertiesMetadataTests {
 
 	private static final Map<String, Object> DEFAULTS = Map.of("enabled", true, "timeout", "1m", "duration", "15m",
 			"max-buffer-size", "8KB", "expiry-window", "5m", "fail-fast", false, "refresh-jitter", 0.6,
-			"retry.initial-delay", "1s", "retry.max-delay", "30s");
+			"retry.initial-delay", "1s", "retry.max-delay", "30s", "min-refresh-interval", "5s");
 
 	@Test
 	void everyPropertyHasADescriptionAndEveryDefaultIsDocumented() throws Exception {
@@ -28,7 +28,8 @@ class CredentialProcessPropertiesMetadataTests {
 				"aws.credential-process.max-buffer-size", "aws.credential-process.expiry-window",
 				"aws.credential-process.environment", "aws.credential-process.working-directory",
 				"aws.credential-process.fail-fast", "aws.credential-process.refresh-jitter",
-				"aws.credential-process.retry.initial-delay", "aws.credential-process.retry.max-delay");
+				"aws.credential-process.retry.initial-delay", "aws.credential-process.retry.max-delay",
+				"aws.credential-process.min-refresh-interval");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString())
 			.as("description of %s", name)
 			.isNotBlank()

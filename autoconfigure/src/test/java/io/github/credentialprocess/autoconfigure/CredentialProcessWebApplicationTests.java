@@ -29,7 +29,9 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @SpringBootTest(classes = TestWebApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,metrics,credentialprocess",
-				"management.endpoint.health.show-details=always", "aws.credential-process.expiry-window=3s" })
+				"management.endpoint.health.show-details=always", "aws.credential-process.expiry-window=3s",
+				// Scheduled runs come every 3 to 5 s here; with the default 5 s interval no POST would run.
+				"aws.credential-process.min-refresh-interval=0s" })
 class CredentialProcessWebApplicationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
@@ -102,6 +104,7 @@ class CredentialProcessWebApplicationTests {
 		int runsBefore = scripts.runs();
 		JsonNode state = this.actuator.post("/credentialprocess");
 		assertThat(scripts.runs()).isGreaterThan(runsBefore);
+		assertThat(state.path("newRun").asBoolean()).isTrue();
 		assertThat(state.path("lastRun").path("trigger").asString()).isIn("manual", "scheduled");
 		assertThat(state.path("valid").asBoolean()).isTrue();
 	}

@@ -3,13 +3,16 @@ package io.github.credentialprocess.autoconfigure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessProvider;
@@ -18,6 +21,9 @@ import io.github.credentialprocess.LogCapture;
 import io.github.credentialprocess.Scripts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,45 +35,72 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Runs every failure mode with secrets in the process's stdout, stderr and environment, and looks
- * for them in everything the application shows: every log event of every library at every level
- * (TRACE included, which is where Spring MVC logs response bodies), every exception message and
- * stack trace, every {@code toString()}, every metric tag and every actuator response.
+ * Runs every failure mode with secrets in the process's command line, arguments, stdout, stderr
+ * and environment, and looks for them in everything the application shows: every log event of
+ * every library at every level (TRACE included, which is where Spring MVC logs response bodies),
+ * every exception message and stack trace, every {@code toString()}, every metric tag and every
+ * actuator response. Besides whole secrets, no ten characters of one may show (a secret cut by the
+ * start of a kept tail), and no character that starts a line in a log viewer (C0 and C1 controls,
+ * U+2028, U+2029) may reach a message from the helper's output.
  */
 // Closed after the class, so that its provider stops running processes for the tests that follow.
 @DirtiesContext
 @SpringBootTest(classes = TestWebApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
 				"aws.credential-process.timeout=1s",
-				"aws.credential-process.environment.HELPER_TOKEN=" + SecretsDoNotLeakTests.ENVIRONMENT_SECRET })
+				// Every case runs the helper twice in quick succession (the good credentials, then the
+				// failure), so neither the manual-refresh interval nor the back-off may hold a run back.
+				"aws.credential-process.min-refresh-interval=0s", "aws.credential-process.retry.initial-delay=1ms",
+				"aws.credential-process.retry.max-delay=1ms" })
 class SecretsDoNotLeakTests {
 
+	/** In the environment the starter gives the helper. */
 	static final String ENVIRONMENT_SECRET = "env-marker-6f1c2e9d8b7a";
 
+	/** A private key in the environment, one secret over several lines. */
+	private static final String PEM_SECRET = "-----BEGIN PRIVATE KEY-----\npem-line-one-7c3e1a9b0d\n"
+			+ "pem-line-two-5d8f2b6c4e\n-----END PRIVATE KEY-----";
+
+	/** A secret holding a tab, which the old tail replaced before masking. */
+	private static final String TABBED_SECRET = "tab-marker\t3e8a1f7c2b9d";
+
+	/** Passed as an assignment before the program, a common way to hand a helper its passphrase. */
+	private static final String PASSPHRASE_SECRET = "passphrase-marker-1b2c3d4e";
+
+	/** An argument of the command. */
+	private static final String ARGUMENT_SECRET = "argument-marker-8e7f6a5b4c";
+
+	/** What the helper prints as its new credentials. */
 	private static final String OUTPUT_SECRET = "stdout-marker-4a5b6c7d8e9f";
 
 	private static final String OUTPUT_TOKEN = "token-marker-0a1b2c3d4e5f";
+
+	/** A key name the helper chose. */
+	private static final String KEY_NAME_SECRET = "keyname-marker-9e8d7c6b5a";
+
+	private static final List<String> SECRETS = List.of(Scripts.SECRET_ACCESS_KEY,
+			Scripts.SECRET_ACCESS_KEY.replace("/", "\\/"), Scripts.SESSION_TOKEN, Scripts.ACCESS_KEY_ID,
+			ENVIRONMENT_SECRET, "pem-line-one-7c3e1a9b0d", "pem-line-two-5d8f2b6c4e", "3e8a1f7c2b9d", PASSPHRASE_SECRET,
+			ARGUMENT_SECRET, OUTPUT_SECRET, OUTPUT_TOKEN, KEY_NAME_SECRET);
+
+	/** Shorter than any secret above, longer than the shown last four characters of a key id. */
+	private static final int FRAGMENT_LENGTH = 10;
 
 	private static final Path folder = Scripts.newTemporaryFolder();
 
 	private static final Path mode = folder.resolve("mode");
 
-	/** What the script prints in each failure mode, and the error code that must come of it. */
-	private static final Map<String, ErrorCode> FAILURE_MODES = Map.ofEntries(Map.entry("truncated", ErrorCode.PARSE),
-			Map.entry("trailing", ErrorCode.PARSE), Map.entry("duplicate", ErrorCode.PARSE),
-			Map.entry("utf8", ErrorCode.PARSE), Map.entry("badexpiration", ErrorCode.PARSE),
-			Map.entry("version", ErrorCode.VERSION), Map.entry("required", ErrorCode.REQUIRED),
-			Map.entry("expired", ErrorCode.EXPIRED), Map.entry("flood", ErrorCode.OUTPUT_LIMIT),
-			Map.entry("hang", ErrorCode.TIMEOUT), Map.entry("exit", ErrorCode.EXECUTION),
-			Map.entry("signal", ErrorCode.EXECUTION), Map.entry("binary", ErrorCode.PARSE),
-			Map.entry("closed", ErrorCode.TIMEOUT), Map.entry("grandchild", ErrorCode.TIMEOUT));
-
 	@DynamicPropertySource
 	static void credentialProcess(DynamicPropertyRegistry registry) {
-		registry.add("aws.credential-process.command", () -> script() + " --password " + OUTPUT_SECRET);
+		registry.add("aws.credential-process.command",
+				() -> "HELPER_PASSPHRASE=" + PASSPHRASE_SECRET + " " + script() + " --password " + ARGUMENT_SECRET);
+		registry.add("aws.credential-process.environment.HELPER_TOKEN", () -> ENVIRONMENT_SECRET);
+		registry.add("aws.credential-process.environment.HELPER_KEY", () -> PEM_SECRET);
+		registry.add("aws.credential-process.environment.HELPER_TABBED", () -> TABBED_SECRET);
 	}
 
 	@LocalServerPort
@@ -82,29 +115,89 @@ class SecretsDoNotLeakTests {
 	@Autowired
 	MeterRegistry meterRegistry;
 
+	/** What the script does in each mode, and the error code that must come of it. */
+	static Stream<Arguments> failureModes() {
+		return Stream.of(
+				// Output that breaks the format, each quoting the helper's secrets somewhere.
+				Arguments.of("truncated", ErrorCode.PARSE), Arguments.of("trailing", ErrorCode.PARSE),
+				Arguments.of("duplicate", ErrorCode.PARSE), Arguments.of("utf8", ErrorCode.PARSE),
+				Arguments.of("badexpiration", ErrorCode.PARSE), Arguments.of("version", ErrorCode.VERSION),
+				Arguments.of("required", ErrorCode.REQUIRED), Arguments.of("expired", ErrorCode.EXPIRED),
+				Arguments.of("flood", ErrorCode.OUTPUT_LIMIT), Arguments.of("hang", ErrorCode.TIMEOUT),
+				Arguments.of("exit", ErrorCode.EXECUTION), Arguments.of("signal", ErrorCode.EXECUTION),
+				Arguments.of("binary", ErrorCode.PARSE), Arguments.of("closed", ErrorCode.TIMEOUT),
+				Arguments.of("grandchild", ErrorCode.TIMEOUT),
+				// Issue 12, item 2: the new credentials, echoed to stderr by a helper that then fails.
+				Arguments.of("echoed-credentials", ErrorCode.EXECUTION),
+				// Item 3: the command's arguments, echoed by the helper or by the shell's trace.
+				Arguments.of("echoed-arguments", ErrorCode.EXECUTION), Arguments.of("shell-trace", ErrorCode.EXECUTION),
+				// Item 4: a secret over several lines, one with a tab, one cut by the tail's start.
+				Arguments.of("multi-line-secret", ErrorCode.EXECUTION), Arguments.of("tabbed-secret", ErrorCode.EXECUTION),
+				Arguments.of("secret-cut-by-tail", ErrorCode.EXECUTION),
+				// Item 5: the previous access key id in full, the previous secret JSON-escaped.
+				Arguments.of("previous-credentials", ErrorCode.EXECUTION),
+				// Item 6: a key name chosen by the helper; line and paragraph separators in its output.
+				Arguments.of("secret-key-name", ErrorCode.PARSE), Arguments.of("forged-log-line", ErrorCode.EXECUTION));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("failureModes")
+	void failureLeaksNoSecretAnywhere(String failureMode, ErrorCode expected) throws Exception {
+		ActuatorClient actuator = new ActuatorClient(this.port);
+		List<String> shown = new ArrayList<>();
+		List<String> fromTheHelper = new ArrayList<>();
+		try (LogCapture logs = LogCapture.everything()) {
+			setMode("ok");
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> catchThrowableOfType(CredentialProcessException.class, this.provider::refresh) == null);
+			setMode(failureMode);
+			CredentialProcessException failure = await().atMost(Duration.ofSeconds(30))
+				.until(() -> catchThrowableOfType(CredentialProcessException.class, this.provider::refresh),
+						(ex) -> ex != null);
+			assertThat(failure.code()).isEqualTo(expected);
+			fromTheHelper.add(failure.getMessage());
+			shown.add(stackTrace(failure));
+			actuator.post("/credentialprocess");
+			actuator.get("/health");
+			actuator.get("/credentialprocess");
+			shown.add(this.provider.toString());
+			shown.add(this.provider.status().toString());
+			List<String> logLines = logs.lines();
+			shown.addAll(logLines);
+			// This project's log lines without their stack frames: where the helper's text goes.
+			logLines.stream()
+				.filter((line) -> line.split(" ", 3)[1].startsWith("io.github.credentialprocess"))
+				.map((line) -> line.split("\n\t")[0])
+				.forEach(fromTheHelper::add);
+		}
+		shown.addAll(actuator.responses());
+		shown.addAll(fromTheHelper);
+		assertShowsNoSecret(shown);
+		assertThat(fromTheHelper).as("messages and log lines").allSatisfy((text) -> assertThat(text)
+			.doesNotContain("\u2028", "\u2029", "\u0085", "\r", "\u001b"));
+	}
+
 	@Test
-	void noFailureModeLeaksASecretAnywhere() throws Exception {
+	void successLeaksNoSecretAnywhere() throws Exception {
 		ActuatorClient actuator = new ActuatorClient(this.port);
 		List<String> shown = new ArrayList<>();
 		try (LogCapture logs = LogCapture.everything()) {
 			setMode("ok");
-			shown.add(this.provider.refresh().toString());
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> catchThrowableOfType(CredentialProcessException.class, this.provider::refresh) == null);
+			shown.add(this.provider.resolveCredentials().toString());
 			// The SDK's own credentials object prints the full access key id (the SDK does not treat it
 			// as secret), but never the secret or the token.
 			assertThat(this.awsCredentialsProvider.resolveCredentials().toString())
 				.doesNotContain(Scripts.SECRET_ACCESS_KEY, Scripts.SESSION_TOKEN);
-			for (Map.Entry<String, ErrorCode> failure : FAILURE_MODES.entrySet()) {
-				setMode(failure.getKey());
-				CredentialProcessException exception = catchRefreshFailure(failure.getValue());
-				shown.add(exception.getMessage());
-				shown.add(stackTrace(exception));
-				actuator.post("/credentialprocess");
-				actuator.get("/health");
-				actuator.get("/credentialprocess");
-			}
 			shown.add(this.provider.toString());
 			shown.add(this.provider.status().toString());
 			shown.add(this.awsCredentialsProvider.toString());
+			actuator.post("/credentialprocess");
+			actuator.get("/health");
+			actuator.get("/credentialprocess");
+			actuator.get("/env");
+			actuator.get("/configprops");
 			actuator.get("/metrics");
 			for (String meter : List.of("aws.credential.process", "aws.credential.process.expiry",
 					"aws.credential.process.refresh.failures")) {
@@ -112,27 +205,27 @@ class SecretsDoNotLeakTests {
 			}
 			this.meterRegistry.getMeters().forEach((meter) -> shown.add(meter.getId().toString()));
 			List<String> logLines = logs.lines();
-			System.out.printf("Secrets test: %d log events captured, from %d loggers%n", logLines.size(),
-					logLines.stream().map((line) -> line.split(" ")[1]).distinct().count());
 			assertThat(logLines).as("other libraries' TRACE events are captured too")
 				.anyMatch((line) -> line.startsWith("TRACE org.springframework."));
 			shown.addAll(logLines);
 		}
 		shown.addAll(actuator.responses());
-
-		assertThat(shown).as("everything shown").isNotEmpty().allSatisfy((text) -> assertThat(text)
-			.doesNotContain(Scripts.SECRET_ACCESS_KEY, Scripts.SESSION_TOKEN, Scripts.ACCESS_KEY_ID, OUTPUT_SECRET,
-					OUTPUT_TOKEN, ENVIRONMENT_SECRET));
+		assertShowsNoSecret(shown);
 		assertThat(String.join("\n", shown)).as("the masked access key id is shown")
 			.contains("****" + Scripts.ACCESS_KEY_ID.substring(Scripts.ACCESS_KEY_ID.length() - 4));
 	}
 
-	private CredentialProcessException catchRefreshFailure(ErrorCode expected) {
-		CredentialProcessException[] caught = new CredentialProcessException[1];
-		assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(this.provider::refresh)
-			.satisfies((ex) -> caught[0] = ex)
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(expected));
-		return caught[0];
+	private static void assertShowsNoSecret(List<String> shown) {
+		assertThat(shown).as("everything shown").isNotEmpty().allSatisfy((text) -> {
+			assertThat(text).doesNotContain(SECRETS);
+			assertThat(text).doesNotContain(SECRETS.stream().flatMap(SecretsDoNotLeakTests::fragments).toList());
+		});
+	}
+
+	/** Every run of {@value #FRAGMENT_LENGTH} characters of a secret. */
+	private static Stream<String> fragments(String secret) {
+		return IntStream.rangeClosed(0, secret.length() - FRAGMENT_LENGTH)
+			.mapToObj((start) -> secret.substring(start, start + FRAGMENT_LENGTH));
 	}
 
 	private static String stackTrace(Throwable throwable) {
@@ -145,7 +238,7 @@ class SecretsDoNotLeakTests {
 		Files.writeString(mode, name);
 	}
 
-	/** One script, whose behaviour the test switches by writing the mode file. */
+	/** One script, whose behaviour the tests switch by writing the mode file. */
 	private static Path script() {
 		String valid = Scripts.credentialsJson(Optional.of(Instant.parse("2099-01-01T00:00:00Z")));
 		String leaky = "{\"Version\":1,\"AccessKeyId\":\"" + Scripts.ACCESS_KEY_ID + "\",\"SecretAccessKey\":\""
@@ -174,12 +267,25 @@ class SecretsDoNotLeakTests {
 				+ "binary) printf '%s' '" + leaky + "'; head -c 200 /dev/urandom ;;\n"
 				+ "closed) printf '%s' '" + leaky + "}'; exec 1>&-; echo \"$HELPER_TOKEN\" >&2; sleep 30 ;;\n"
 				+ "grandchild) printf '%s' '" + leaky + "}'; sleep 30 & wait ;;\n"
+				+ "echoed-credentials) printf '%s' '" + leaky + "}'; printf 'debug: response=%s\\n' '" + leaky
+				+ "}' >&2; exit 1 ;;\n"
+				+ "echoed-arguments) echo \"helper: unrecognized option '$1=$2'\" >&2; exit 2 ;;\n"
+				+ "shell-trace) set -x; : \"$@\"; exit 2 ;;\n"
+				+ "multi-line-secret) printf 'loaded key:\\n%s\\n' \"$HELPER_KEY\" >&2; exit 1 ;;\n"
+				+ "tabbed-secret) printf 'value: %s\\n' \"$HELPER_TABBED\" >&2; exit 1 ;;\n"
+				+ "secret-cut-by-tail) echo \"$HELPER_TOKEN\" >&2; head -c 1010 /dev/zero | tr '\\0' x >&2; exit 1 ;;\n"
+				+ "previous-credentials) printf '%s\\n' 'refreshing " + Scripts.ACCESS_KEY_ID + " failed, sent {\"SecretAccessKey\": \""
+				+ Scripts.SECRET_ACCESS_KEY.replace("/", "\\/") + "\"}' >&2; printf '%s\\n' 'old secret "
+				+ Scripts.SECRET_ACCESS_KEY.replace("/", "\\/") + "' >&2; exit 1 ;;\n"
+				+ "secret-key-name) printf '{\"Version\":1,\"" + KEY_NAME_SECRET + "\\302\\205ERROR forged\":1,\"" + KEY_NAME_SECRET
+				+ "\\302\\205ERROR forged\":2}' ;;\n"
+				+ "forged-log-line) printf 'oops\\342\\200\\250ERROR forged\\342\\200\\251line\\302\\205three\\033[2Kfour\\r\\n' >&2; exit 1 ;;\n"
 				+ "esac");
 	}
 
 	private static byte[] concat(String head, byte[] middle, String tail) {
-		byte[] first = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		byte[] last = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] first = head.getBytes(StandardCharsets.UTF_8);
+		byte[] last = tail.getBytes(StandardCharsets.UTF_8);
 		byte[] all = new byte[first.length + middle.length + last.length];
 		System.arraycopy(first, 0, all, 0, first.length);
 		System.arraycopy(middle, 0, all, first.length, middle.length);

@@ -79,7 +79,7 @@ class CredentialProcessHealthContributorAutoConfigurationTests {
 
 	@Test
 	void runWhenARefreshFailsWhileCredentialsAreValidShouldStayUpWithTheFailureInTheDetails() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withPropertyValues("aws.credential-process.min-refresh-interval=0s").run((context) -> {
 			CredentialProcessProvider provider = context.getBean(CredentialProcessProvider.class);
 			provider.resolveCredentials();
 			this.scripts.failFromNowOn(true);

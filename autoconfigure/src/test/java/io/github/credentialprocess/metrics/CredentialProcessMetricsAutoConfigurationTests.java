@@ -45,7 +45,9 @@ class CredentialProcessMetricsAutoConfigurationTests {
 
 	@Test
 	void runWhenAMeterRegistryExistsShouldTimeEveryRunWithItsOutcomeErrorAndTrigger() {
-		this.contextRunner.withUserConfiguration(RegistryConfiguration.class).run((context) -> {
+		this.contextRunner.withUserConfiguration(RegistryConfiguration.class)
+			.withPropertyValues("aws.credential-process.min-refresh-interval=0s")
+			.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			CredentialProcessProvider provider = context.getBean(CredentialProcessProvider.class);
 			await().atMost(Duration.ofSeconds(20)).until(() -> registry.find(CredentialProcessMetrics.RUN_TIMER).timer() != null);

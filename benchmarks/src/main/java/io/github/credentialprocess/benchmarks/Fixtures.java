@@ -67,6 +67,21 @@ final class Fixtures {
 		return CredentialProcessProvider.builder().command(command).build();
 	}
 
+	/**
+	 * A provider whose every {@code refresh()} runs the process, even right after a run or a failure
+	 * (no minimum interval, no back-off), so that a benchmark times the run itself.
+	 */
+	static CredentialProcessProvider oursRunningOnEveryRefresh(String command) {
+		return runningOnEveryRefresh(CredentialProcessProvider.builder().command(command)).build();
+	}
+
+	static CredentialProcessProvider.Builder runningOnEveryRefresh(CredentialProcessProvider.Builder builder) {
+		// A back-off below a millisecond rounds to none.
+		return builder.minRefreshInterval(java.time.Duration.ZERO)
+			.retryInitialDelay(java.time.Duration.ofNanos(1))
+			.retryMaxDelay(java.time.Duration.ofNanos(1));
+	}
+
 	static ProcessCredentialsProvider sdk(String command) {
 		return ProcessCredentialsProvider.builder().command(command).build();
 	}

@@ -30,7 +30,7 @@ public class LargeOutputBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.ours = Fixtures.ours(Fixtures.GIBIBYTE_COMMAND);
+		this.ours = Fixtures.oursRunningOnEveryRefresh(Fixtures.GIBIBYTE_COMMAND);
 		this.sdk = Fixtures.sdk(Fixtures.GIBIBYTE_COMMAND);
 	}
 

@@ -41,7 +41,7 @@ public class ProcessRunBenchmark {
 	public void setUp() {
 		Path folder = Fixtures.temporaryFolder();
 		this.commandLine = "echo".equals(this.command) ? Fixtures.ECHO_COMMAND : Fixtures.scriptCommand(folder);
-		this.ours = Fixtures.ours(this.commandLine);
+		this.ours = Fixtures.oursRunningOnEveryRefresh(this.commandLine);
 		this.sdk = Fixtures.sdkAlwaysRefreshing(this.commandLine);
 	}
 

@@ -40,7 +40,7 @@ public class RefreshUnderLoadBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.ours = Fixtures.ours(Fixtures.ECHO_COMMAND);
+		this.ours = Fixtures.oursRunningOnEveryRefresh(Fixtures.ECHO_COMMAND);
 		this.baseline = this.ours.resolveCredentials();
 		this.sdk = Fixtures.sdkAlwaysRefreshing(Fixtures.ECHO_COMMAND);
 		this.sdk.resolveCredentials();

@@ -43,7 +43,9 @@ public class StderrBenchmark {
 	public void setUp() {
 		Path folder = Fixtures.temporaryFolder();
 		this.commandLine = Fixtures.talkativeCommand(folder, this.stderrMebibytes);
-		this.ours = CredentialProcessProvider.builder().command(this.commandLine).timeout(java.time.Duration.ofSeconds(30)).build();
+		this.ours = Fixtures.runningOnEveryRefresh(CredentialProcessProvider.builder().command(this.commandLine))
+			.timeout(java.time.Duration.ofSeconds(30))
+			.build();
 	}
 
 	@TearDown
