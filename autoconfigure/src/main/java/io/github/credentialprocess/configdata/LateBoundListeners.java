@@ -17,8 +17,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * The listener of a provider built in the bootstrap phase, before any listener bean exists: it
  * keeps the events it hears until the application context has created its beans, then passes them,
- * and every later one, to the context's {@link CredentialProcessListener} beans (metrics), as the
- * auto-configuration does for a provider it builds itself.
+ * and every later one, to the context's {@link CredentialProcessListener} beans (metrics,
+ * observations), as the auto-configuration does for a provider it builds itself. The start of a run
+ * is not kept: the listeners hear such a run only as finished (and failed), so none of them times it
+ * from the replay.
  */
 final class LateBoundListeners implements CredentialProcessListener, BeanFactoryAware, SmartInitializingSingleton {
 
@@ -51,7 +53,17 @@ final class LateBoundListeners implements CredentialProcessListener, BeanFactory
 
 	@Override
 	public void onRunStarted(Trigger trigger) {
-		pass((listener) -> listener.onRunStarted(trigger));
+		// Not kept for later: a start passed on after the fact would let a listener time the run
+		// from the replay (an observation of a few microseconds). Kept events tell what happened.
+		List<CredentialProcessListener> current = this.delegates;
+		if (current != null) {
+			current.forEach((listener) -> listener.onRunStarted(trigger));
+		}
+	}
+
+	@Override
+	public void onRunFailed(CredentialProcessException failure) {
+		pass((listener) -> listener.onRunFailed(failure));
 	}
 
 	@Override

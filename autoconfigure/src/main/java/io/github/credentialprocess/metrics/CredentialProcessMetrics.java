@@ -1,31 +1,29 @@
 package io.github.credentialprocess.metrics;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every process run of a {@link CredentialProcessProvider} in Micrometer:
- * <ul>
- * <li>timer {@value #RUN_TIMER}, tagged {@code outcome} ({@code success}, {@code failure} or
- * {@code cancelled}), {@code error} ({@code none} or the error code in lower case) and
- * {@code trigger} ({@code startup}, {@code scheduled}, {@code on-demand}, {@code manual});</li>
- * <li>counter {@value #FAILURE_COUNTER}, one per failed run; a run cut short by a stop or close is
- * cancelled, not failed, and not counted.</li>
- * </ul>
- * No tag carries a secret, an access key id or the command line: every tag value comes from a
- * fixed set.
+ * Counts the failed process runs of a {@link CredentialProcessProvider} in Micrometer: counter
+ * {@value #FAILURE_COUNTER}, one per failed run; a run cut short by a stop or close is cancelled, not
+ * failed, and not counted. Every run is timed by its observation instead
+ * ({@code io.github.credentialprocess.observation.CredentialProcessObservation}), which Micrometer
+ * turns into the timer {@value #RUN_TIMER}.
  */
 public class CredentialProcessMetrics implements CredentialProcessListener {
 
-	/** Name of the timer of process runs. */
+	/**
+	 * Name of the timer of process runs, made by Micrometer from each run's observation, tagged
+	 * {@code outcome}, {@code trigger}, {@code error.code} and Micrometer's own {@code error}.
+	 */
+	// The observation's name (DefaultCredentialProcessObservationConvention.NAME); this package does
+	// not depend on the observation package, so that either can go without the other.
 	public static final String RUN_TIMER = "aws.credential.process";
 
 	/** Name of the counter of failed runs. */
@@ -49,18 +47,11 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 
 	@Override
 	public void onRunFinished(Run run) {
-		MeterRegistry meterRegistry = registry();
-		if (meterRegistry == null) {
+		if (run.succeeded() || run.cancelled()) {
 			return;
 		}
-		Timer.builder(RUN_TIMER)
-			.description("Runs of the AWS credential process")
-			.tag("outcome", run.outcome())
-			.tag("error", run.error().map((code) -> code.name().toLowerCase(Locale.ROOT)).orElse("none"))
-			.tag("trigger", run.trigger().label())
-			.register(meterRegistry)
-			.record(run.duration());
-		if (!run.succeeded() && !run.cancelled()) {
+		MeterRegistry meterRegistry = registry();
+		if (meterRegistry != null) {
 			Counter.builder(FAILURE_COUNTER)
 				.description("Failed runs of the AWS credential process")
 				.register(meterRegistry)

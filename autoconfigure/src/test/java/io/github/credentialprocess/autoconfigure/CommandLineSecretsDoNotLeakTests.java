@@ -11,7 +11,7 @@ import io.github.credentialprocess.LogCapture;
 import io.github.credentialprocess.Scripts;
 import io.github.credentialprocess.actuate.CredentialProcessEndpoint;
 import io.github.credentialprocess.actuate.CredentialProcessEndpointAutoConfiguration;
-import io.github.credentialprocess.awssdk.CredentialProcessAwsSdkAutoConfiguration;
+import io.github.credentialprocess.awssdk.autoconfigure.CredentialProcessAwsSdkAutoConfiguration;
 import io.github.credentialprocess.health.CredentialProcessHealthContributorAutoConfiguration;
 import io.github.credentialprocess.health.CredentialProcessHealthIndicator;
 import org.junit.jupiter.api.io.TempDir;

@@ -373,7 +373,9 @@ class CredentialProcessProviderTests {
 			.build()) {
 			provider.resolveCredentials();
 			this.scripts.failFromNowOn(true);
-			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh);
+			CredentialProcessException thrown = catchThrowableOfType(CredentialProcessException.class,
+					provider::refresh);
+			assertThat(this.listener.failed).as("the failure, as its caller got it").containsExactly(thrown);
 			assertThat(this.listener.finished).extracting(CredentialProcessListener.Run::trigger,
 					CredentialProcessListener.Run::error)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(Trigger.ON_DEMAND, Optional.empty()),

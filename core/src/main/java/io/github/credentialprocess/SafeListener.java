@@ -30,6 +30,11 @@ final class SafeListener implements CredentialProcessListener {
 	}
 
 	@Override
+	public void onRunFailed(CredentialProcessException failure) {
+		forEach((listener) -> listener.onRunFailed(failure));
+	}
+
+	@Override
 	public void onRunFinished(Run run) {
 		forEach((listener) -> listener.onRunFinished(run));
 	}

@@ -1,7 +1,8 @@
-package io.github.credentialprocess.awssdk;
+package io.github.credentialprocess.awssdk.autoconfigure;
 
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
+import io.github.credentialprocess.awssdk.CredentialProcessAwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

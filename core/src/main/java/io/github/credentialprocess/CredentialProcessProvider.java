@@ -557,6 +557,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			long retryDelayMillis = this.policy.retryDelayMillis(failures);
 			this.recentFailure = new RecentFailure(ex, retryDelayMillis,
 					System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryDelayMillis));
+			this.listener.onRunFailed(ex);
 			finished(new Run(trigger, elapsedSince(started), Optional.of(ex.code()), this.clock.instant()));
 			logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger, failures,
 					ex.getMessage());

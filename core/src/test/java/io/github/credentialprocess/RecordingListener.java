@@ -14,6 +14,8 @@ final class RecordingListener implements CredentialProcessListener {
 
 	final List<Run> finished = new CopyOnWriteArrayList<>();
 
+	final List<CredentialProcessException> failed = new CopyOnWriteArrayList<>();
+
 	final List<Instant> scheduled = new CopyOnWriteArrayList<>();
 
 	final List<RefreshFailure> refreshFailures = new CopyOnWriteArrayList<>();
@@ -24,6 +26,11 @@ final class RecordingListener implements CredentialProcessListener {
 	@Override
 	public void onRunStarted(Trigger trigger) {
 		this.started.add(trigger);
+	}
+
+	@Override
+	public void onRunFailed(CredentialProcessException failure) {
+		this.failed.add(failure);
 	}
 
 	@Override

@@ -26,6 +26,15 @@ public interface CredentialProcessListener {
 	}
 
 	/**
+	 * A process run failed: the exception its callers get. Called just before
+	 * {@link #onRunFinished(Run)}, on the same thread; not called for a run that was cancelled (the
+	 * provider stopped or closed). Its message holds no secret.
+	 * @param failure why the run failed
+	 */
+	default void onRunFailed(CredentialProcessException failure) {
+	}
+
+	/**
 	 * A process run finished, successfully or not.
 	 * @param run what happened
 	 */

@@ -1,10 +1,11 @@
-package io.github.credentialprocess.awssdk;
+package io.github.credentialprocess.awssdk.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Instant;
 
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.github.credentialprocess.awssdk.CredentialProcessAwsCredentialsProvider;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.Reachability;
 import io.github.credentialprocess.Scripts;
