@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.credentialprocess.CredentialProcessException;
+import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.Scripts;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
@@ -139,6 +140,32 @@ class CredentialProcessObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithATracerShouldMakeTheSpanCurrentOnTheThreadThatRunsTheProcess(@TempDir Path other) {
+		List<String> currentSpans = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class))
+			.withUserConfiguration(TracerConfiguration.class)
+			.withBean("spanWatcher", CredentialProcessListener.class, () -> new CredentialProcessListener() {
+				// Heard while the run is in progress, on the thread that runs it.
+				@Override
+				public void onRunFailed(CredentialProcessException failure) {
+					io.micrometer.tracing.Span span = CredentialProcessObservationAutoConfigurationTests.tracer.currentSpan();
+					currentSpans.add((span != null) ? span.context().spanId() : "none");
+				}
+			})
+			.withPropertyValues("aws.credential-process.command=" + new Scripts(other).script("exit 3"))
+			.run((context) -> {
+				await().atMost(WAIT).until(() -> !currentSpans.isEmpty());
+				await().atMost(WAIT).until(() -> !tracer.getSpans().isEmpty());
+				SimpleSpan run = tracer.onlySpan();
+				assertThat(run.getName()).isEqualTo("credential_process run");
+				assertThat(currentSpans).containsExactly(run.context().spanId());
+				assertThat(context.getBean(SimpleTracer.class).currentSpan()).as("after the run").isNull();
+			});
+	}
+
+	@Test
 	void runWhenTheContextStopsDuringARunShouldObserveItAsCancelledWithoutAnError(@TempDir Path other) {
 		Path slow = new Scripts(other).script("sleep 300");
 		this.contextRunner.withUserConfiguration(TestRegistryConfiguration.class)
@@ -245,12 +272,16 @@ class CredentialProcessObservationAutoConfigurationTests {
 
 	}
 
+	/** One tracer for the test class, so that a listener built before the context can ask it. */
+	private static final SimpleTracer tracer = new SimpleTracer();
+
 	@Configuration(proxyBeanMethods = false)
 	static class TracerConfiguration {
 
 		@Bean
 		SimpleTracer tracer() {
-			return new SimpleTracer();
+			tracer.getSpans().clear();
+			return tracer;
 		}
 
 	}
