@@ -55,4 +55,32 @@ class ProcessCommandTests {
 			.isEqualTo(ProcessCommand.HIDDEN_NAME);
 	}
 
+	@Test
+	void argumentWordsOfAShellCommandAreTheValuesAfterTheProgramAndOfItsAssignments() {
+		assertThat(ProcessCommand.shell("HELPER_KEY=k3y-value /usr/bin/helper --password 'pa55word' --role=arn:role")
+			.argumentWords()).contains("HELPER_KEY=k3y-value", "k3y-value", "pa55word", "--role=arn:role", "arn:role")
+			.doesNotContain("/usr/bin/helper", "--password");
+	}
+
+	@Test
+	void aFirstWordThatIsNotShownIsMaskedLikeAnArgument() {
+		assertThat(ProcessCommand.shell("'HELPER_KEY=k3y-value' /usr/bin/helper").argumentWords())
+			.contains("HELPER_KEY=k3y-value", "k3y-value");
+	}
+
+	@Test
+	void argumentWordsOfAnArgvAreItsElementsAfterTheFirstAndTheWordsAfterTheFirstInIt() {
+		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper --password pa55word", "--role", "arn:role"))
+			.argumentWords()).contains("pa55word", "arn:role").doesNotContain("/usr/bin/helper", "--role");
+		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper")).argumentWords()).isEmpty();
+	}
+
+	@Test
+	void scriptGivenToAnInterpreterIsItsFirstArgumentThatIsNotAnOption() {
+		assertThat(ProcessCommand.shell("sh /opt/helpers/get-credentials.sh --profile dev").interpretedScript())
+			.contains("/opt/helpers/get-credentials.sh");
+		assertThat(ProcessCommand.direct(List.of("python3", "-u", "helper.py")).interpretedScript()).contains("helper.py");
+		assertThat(ProcessCommand.shell("/usr/bin/helper script.sh").interpretedScript()).isEmpty();
+	}
+
 }
