@@ -86,7 +86,7 @@ class CredentialProcessWebApplicationTests {
 			.path("value")
 			.asDouble()).isGreaterThanOrEqualTo(1);
 		assertThat(timer.path("availableTags").valueStream().map((tag) -> tag.path("tag").asString()))
-			.contains("outcome", "error", "trigger");
+			.contains("outcome", "error.code", "error", "trigger");
 		JsonNode gauge = this.actuator.get("/metrics/aws.credential.process.expiry");
 		assertThat(gauge.path("measurements").path(0).path("value").asDouble()).isPositive();
 	}

@@ -223,6 +223,18 @@ class CredentialProcessObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void listenerWithoutARegistryObservesNothingAndBreaksNothing() {
+		CredentialProcessObservation withoutRegistry = new CredentialProcessObservation(() -> null, null);
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(withoutRegistry)
+			.minRefreshInterval(Duration.ZERO)
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			assertThat(provider.refresh().accessKeyId()).isEqualTo("AKIDRUN0002");
+		}
+	}
+
+	@Test
 	void runWhenNoObservationRegistryExistsShouldNotObserve() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(CredentialProcessProvider.class)
 			.doesNotHaveBean(CredentialProcessObservation.class));
