@@ -121,8 +121,6 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private final CredentialProcessListener listener;
 
-	private final List<String> environmentValues;
-
 	private final ScheduledThreadPoolExecutor scheduler;
 
 	/** The run in progress, which every caller needing credentials joins (single flight). */
@@ -170,7 +168,6 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		this.minRefreshIntervalNanos = builder.minRefreshInterval.toNanos();
 		this.clock = builder.clock;
 		this.listener = new SafeListener(List.copyOf(builder.listeners));
-		this.environmentValues = List.copyOf(builder.environment.values());
 		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, REFRESH_THREAD_NAME);
 			thread.setDaemon(true);
@@ -384,12 +381,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		if (this.runner != null) {
 			this.runner.killAll();
 		}
-		// What a run that finishes from now on stores, it removes again (see run).
+		// What a run that finishes from now on stores, it removes again (see run). The failure back-off
+		// and the time of the last run are kept: a stop and a start must not let a failing helper run
+		// again at once.
 		this.cached = null;
 		this.converted = null;
 		this.refreshRequestedFor = null;
-		this.recentFailure = null;
-		this.consecutiveFailures.set(0);
 		logger.debug("Credential process provider stopped; cached credentials dropped");
 	}
 
@@ -529,7 +526,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		this.listener.onRunStarted(trigger);
 		long started = System.nanoTime();
 		try {
-			byte[] output = this.runner.run(this::redact, () -> this.generation == startedUnder);
+			CachedCredentials previous = this.cached;
+			byte[] output = this.runner.run((previous != null) ? previous.credentials() : null,
+					() -> this.generation == startedUnder);
 			ProcessCredentials credentials = this.parser.parse(output, this.clock.instant());
 			CachedCredentials fresh = this.policy.entryFor(credentials);
 			this.cached = fresh;
@@ -665,20 +664,6 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.nextRefresh = null;
 		}
 		this.nextRefreshAt = null;
-	}
-
-	/** Values that must not appear in stderr quoted in an error message. */
-	private String redact(String stderr) {
-		List<String> secrets = new ArrayList<>(this.environmentValues);
-		secrets.addAll(this.runner.command().argumentWords());
-		CachedCredentials current = this.cached;
-		if (current != null) {
-			secrets.add(current.credentials().secretAccessKey());
-			secrets.add(current.credentials().sessionToken());
-			// Shown masked to its last four characters elsewhere, never whole.
-			secrets.add(current.credentials().accessKeyId());
-		}
-		return Redactor.of(secrets).apply(stderr);
 	}
 
 	private String describeCommand() {

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,27 +62,14 @@ final class CredentialsParser {
 							+ expiration.get() + " is not after the current time " + now
 							+ "; it must return fresh credentials (is its own cache stale, or the clock wrong?)");
 		}
-		return new ProcessCredentials(accessKeyId, secretAccessKey, sessionToken, expiration,
-				optionalString(fields, "AccountId"), optionalString(fields, "CredentialScope"), now);
-	}
-
-	/**
-	 * Every string value in the output, as far as it can be read as JSON: the secrets a helper may
-	 * echo elsewhere. Output that is not JSON gives what was read before the first error.
-	 */
-	static List<String> stringValues(byte[] output) {
-		List<String> values = new ArrayList<>();
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), output)) {
-			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-				if (token == JsonToken.VALUE_STRING) {
-					values.add(parser.getString());
-				}
-			}
+		Optional<String> accountId = optionalString(fields, "AccountId");
+		if (accountId.isPresent() && !ProcessCredentials.isAccountId(accountId.get())) {
+			throw new CredentialProcessException(ErrorCode.PARSE, "The output of credential process '"
+					+ this.executableName + "' has an \"AccountId\" of " + accountId.get().length()
+					+ " characters that is not an AWS account id; it must be 12 digits, such as \"123456789012\"");
 		}
-		catch (JacksonException ex) {
-			// What was read so far is what there is.
-		}
-		return values;
+		return new ProcessCredentials(accessKeyId, secretAccessKey, sessionToken, expiration, accountId,
+				optionalString(fields, "CredentialScope"), now);
 	}
 
 	private void requireUtf8(byte[] output) {

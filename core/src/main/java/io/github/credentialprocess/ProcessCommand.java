@@ -1,23 +1,32 @@
 package io.github.credentialprocess;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The command line to run. Prints itself as its executable name only, because arguments can hold
- * secrets (a role ARN, an MFA code, a password).
+ * secrets (a role ARN, an MFA code, a password). A shell command is read as POSIX {@code sh} reads
+ * it ({@link ShellWords}), so that the name shown is the program the shell will run and the words
+ * masked are the words it will pass.
  *
  * @param argv the program and its arguments, as passed to the operating system
  * @param executable the program the user named: the first word of a shell command after any
- * {@code NAME=value} assignments (empty when it cannot be told), or {@code argv[0]}
+ * {@code NAME=value} assignments (empty when it cannot be told with certainty), or {@code argv[0]}
  */
 record ProcessCommand(List<String> argv, String executable) {
 
 	private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
 		.startsWith("windows");
+
+	/**
+	 * The shell, from a fixed system path: one found on the {@code PATH} could be a copy planted in a
+	 * directory others can write.
+	 */
+	static final String SHELL = "/bin/sh";
 
 	/** Shown instead of an executable name that cannot be told safely. */
 	static final String HIDDEN_NAME = "(name not shown)";
@@ -25,8 +34,6 @@ record ProcessCommand(List<String> argv, String executable) {
 	/** Programs whose first argument is the script they run. */
 	private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "ksh", "python", "python3",
 			"perl", "ruby", "node", "pwsh");
-
-	private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
 	ProcessCommand {
 		argv = List.copyOf(argv);
@@ -40,8 +47,8 @@ record ProcessCommand(List<String> argv, String executable) {
 			throw new IllegalArgumentException("The credential process command is empty; set it to the program "
 					+ "that prints the credential_process JSON, for example '/usr/local/bin/get-credentials --profile dev'");
 		}
-		List<String> argv = WINDOWS ? List.of("cmd.exe", "/C", commandLine) : List.of("sh", "-c", commandLine);
-		return new ProcessCommand(argv, program(commandLine.strip()));
+		List<String> argv = WINDOWS ? List.of("cmd.exe", "/C", commandLine) : List.of(SHELL, "-c", commandLine);
+		return new ProcessCommand(argv, program(commandLine));
 	}
 
 	/**
@@ -52,79 +59,62 @@ record ProcessCommand(List<String> argv, String executable) {
 			throw new IllegalArgumentException("The credential process argv is empty; its first element must be "
 					+ "the program that prints the credential_process JSON");
 		}
-		if (argv.stream().anyMatch(java.util.Objects::isNull)) {
+		if (argv.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("The credential process argv contains a null element");
 		}
 		return new ProcessCommand(argv, argv.get(0));
 	}
 
 	/**
-	 * The program of a shell command line: the first word after any leading {@code NAME=value}
-	 * assignments (a common way to hand a helper its passphrase), without its quotes; empty when it
-	 * cannot be told safely (an unbalanced quote, nothing after the assignments).
+	 * The program of a shell command line: the first word after any leading assignments; empty when
+	 * it cannot be told with certainty (an unbalanced quote, an expansion or operator in the words
+	 * up to it, nothing after the assignments).
 	 */
 	private static String program(String commandLine) {
-		String rest = commandLine;
-		while (true) {
-			int end = wordEnd(rest);
-			if (end < 0) {
+		Optional<List<ShellWords.Word>> words = ShellWords.split(commandLine);
+		if (words.isEmpty()) {
+			return "";
+		}
+		for (ShellWords.Word word : words.get()) {
+			if (!word.certain()) {
 				return "";
 			}
-			String word = rest.substring(0, end);
-			rest = rest.substring(end).strip();
-			if (!ASSIGNMENT.matcher(word).matches()) {
-				return word.replace("'", "").replace("\"", "");
-			}
-			if (rest.isEmpty()) {
-				return "";
+			if (!word.assignment()) {
+				return word.text();
 			}
 		}
-	}
-
-	/** Where the first word ends: at whitespace outside quotes; -1 when a quote is never closed. */
-	private static int wordEnd(String text) {
-		char quote = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quote != 0) {
-				if (c == quote) {
-					quote = 0;
-				}
-			}
-			else if (c == '\'' || c == '"') {
-				quote = c;
-			}
-			else if (Character.isWhitespace(c)) {
-				return i;
-			}
-		}
-		return (quote != 0) ? -1 : text.length();
+		return "";
 	}
 
 	/**
-	 * The words of the command after the program (and the values of any leading assignments),
-	 * without their quotes: arguments can hold secrets, and a helper may repeat them on stderr
-	 * ("unrecognized option '--password=...'", a shell with {@code set -x}).
+	 * What the helper may repeat of its command line and must be masked: every word after the
+	 * program as one string each, the value of every assignment (a quoted value of short words
+	 * whole), the value after {@code =} of an option, and the program itself when its name is not
+	 * shown. An option's bare name ({@code --profile}) says nothing secret and is left alone.
 	 */
 	List<String> argumentWords() {
-		List<String> words = new java.util.ArrayList<>();
+		List<String> secrets = new ArrayList<>();
 		boolean nameShown = !executableName().equals(HIDDEN_NAME);
-		for (String unquoted : words()) {
-			if (nameShown && unquoted.equals(this.executable)) {
-				// Shown anyway; a name that is not shown ('NAME=secret' quoted whole) is masked too.
+		boolean programSeen = false;
+		for (ShellWords.Word word : words()) {
+			boolean isProgram = !programSeen && !word.assignment() && word.text().equals(this.executable);
+			if (isProgram) {
+				programSeen = true;
+				if (nameShown) {
+					continue;
+				}
+			}
+			String text = word.text();
+			if (text.startsWith("-") && text.indexOf('=') < 0) {
 				continue;
 			}
-			if (unquoted.startsWith("-") && unquoted.indexOf('=') < 0) {
-				// An option's name (--profile) says nothing secret; masking it would only mangle messages.
-				continue;
-			}
-			words.add(unquoted);
-			int equals = unquoted.indexOf('=');
+			secrets.add(text);
+			int equals = text.indexOf('=');
 			if (equals >= 0) {
-				words.add(unquoted.substring(equals + 1));
+				secrets.add(text.substring(equals + 1));
 			}
 		}
-		return words;
+		return secrets;
 	}
 
 	/**
@@ -136,52 +126,78 @@ record ProcessCommand(List<String> argv, String executable) {
 		if (!INTERPRETERS.contains(executableName())) {
 			return Optional.empty();
 		}
-		List<String> words = words();
+		List<String> words = words().stream().map(ShellWords.Word::text).toList();
 		int program = words.indexOf(this.executable);
 		return words.stream().skip(Math.max(program + 1, 0)).filter((word) -> !word.startsWith("-")).findFirst();
 	}
 
 	/**
-	 * The words of the command, without their quotes (a plain split: enough to find secrets in); of
-	 * an {@code argv}, the elements after the first and any words after the first in the first, which
-	 * may hold a whole command line.
+	 * The words of the command: of a shell command, as the shell splits it (each word whole, however
+	 * it was quoted; when the line cannot be read, its whitespace-separated parts, so that nothing
+	 * goes unmasked); of an {@code argv}, any words after the first in {@code argv[0]}, which may
+	 * hold a whole command line, and then each further element whole.
 	 */
-	private List<String> words() {
-		List<String> source = new java.util.ArrayList<>();
+	private List<ShellWords.Word> words() {
 		if (isShell()) {
-			source.addAll(List.of(this.argv.get(2).strip().split("\\s+")));
+			String line = this.argv.get(2);
+			return ShellWords.split(line).orElseGet(() -> plainWords(line));
 		}
-		else {
-			List<String> first = List.of(this.argv.get(0).strip().split("\\s+"));
-			source.addAll(first.subList(1, first.size()));
-			source.addAll(this.argv.subList(1, this.argv.size()));
+		List<ShellWords.Word> words = new ArrayList<>(plainWords(this.argv.get(0)));
+		if (!words.isEmpty()) {
+			words.set(0, new ShellWords.Word(this.executable, false, true));
 		}
-		List<String> words = new java.util.ArrayList<>();
-		for (String word : source) {
-			words.add(word.replace("'", "").replace("\"", ""));
+		this.argv.subList(1, this.argv.size()).forEach((element) -> words.add(new ShellWords.Word(element, false, true)));
+		return words;
+	}
+
+	/** Parts of a text between any kind of white space, Unicode spaces included. */
+	private static List<ShellWords.Word> plainWords(String text) {
+		List<ShellWords.Word> words = new ArrayList<>();
+		StringBuilder word = new StringBuilder();
+		text.codePoints().forEach((c) -> {
+			if (isAnySpace(c)) {
+				if (!word.isEmpty()) {
+					words.add(new ShellWords.Word(word.toString(), false, false));
+					word.setLength(0);
+				}
+			}
+			else {
+				word.appendCodePoint(c);
+			}
+		});
+		if (!word.isEmpty()) {
+			words.add(new ShellWords.Word(word.toString(), false, false));
 		}
 		return words;
 	}
 
+	private static boolean isAnySpace(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
+	}
+
 	private boolean isShell() {
 		return this.argv.size() == 3 && (this.argv.get(1).equals("-c") || this.argv.get(1).equals("/C"))
-				&& (this.argv.get(0).equals("sh") || this.argv.get(0).equals("cmd.exe"));
+				&& (this.argv.get(0).equals(SHELL) || this.argv.get(0).equals("cmd.exe"));
 	}
 
 	/**
-	 * The file name of the executable, safe to log: never a word that holds {@code =} (an
-	 * assignment, or a secret passed as one), never past the first whitespace (an {@code argv[0]}
-	 * that holds a whole command line).
+	 * The file name of the executable, safe to log: never a name holding {@code =} (a secret passed
+	 * as an assignment), a space of any kind (an {@code argv[0]} that holds a whole command line is
+	 * cut at its first), or a control character.
 	 */
 	String executableName() {
-		int separator = Math.max(this.executable.lastIndexOf('/'), this.executable.lastIndexOf('\\'));
-		String name = this.executable.substring(separator + 1);
-		int space = 0;
-		while (space < name.length() && !Character.isWhitespace(name.charAt(space))) {
-			space++;
+		String path = this.executable;
+		if (!isShell()) {
+			int end = 0;
+			while (end < path.length() && !isAnySpace(path.codePointAt(end))) {
+				end += Character.charCount(path.codePointAt(end));
+			}
+			path = path.substring(0, end);
 		}
-		name = name.substring(0, space);
-		return (name.isEmpty() || name.indexOf('=') >= 0) ? HIDDEN_NAME : name;
+		String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+		boolean safe = !name.isEmpty() && name.indexOf('=') < 0
+				&& name.codePoints().noneMatch((c) -> isAnySpace(c) || Character.isISOControl(c));
+		return safe ? name : HIDDEN_NAME;
 	}
 
 	@Override

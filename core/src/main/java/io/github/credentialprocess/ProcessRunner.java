@@ -5,14 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Runs the credential process once and returns its stdout. It never hangs and never leaks: stdin
@@ -60,6 +61,16 @@ final class ProcessRunner {
 
 	private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * What every run knows to be secret before it starts: the configured environment, the inherited
+	 * variables whose names look secret, and the words of the command.
+	 */
+	private final KnownSecrets secretsOfEveryRun;
+
+	/** Parts of an inherited variable's name that make its value a secret. */
+	private static final List<String> SECRET_NAME_PARTS = List.of("PASSWORD", "PASSPHRASE", "SECRET", "TOKEN",
+			"PRIVATE_KEY", "PRIVATEKEY", "CREDENTIAL");
+
 	ProcessRunner(ProcessCommand command, Duration timeout, int maxBufferSize, Map<String, String> environment,
 			Path workingDirectory) {
 		this.command = command;
@@ -67,6 +78,15 @@ final class ProcessRunner {
 		this.maxBufferSize = maxBufferSize;
 		this.environment = Map.copyOf(environment);
 		this.workingDirectory = workingDirectory;
+		List<String> secrets = new ArrayList<>(this.environment.values());
+		System.getenv().forEach((name, value) -> {
+			String upper = name.toUpperCase(Locale.ROOT);
+			if (SECRET_NAME_PARTS.stream().anyMatch(upper::contains)) {
+				secrets.add(value);
+			}
+		});
+		secrets.addAll(command.argumentWords());
+		this.secretsOfEveryRun = KnownSecrets.of(secrets);
 	}
 
 	ProcessCommand command() {
@@ -75,14 +95,14 @@ final class ProcessRunner {
 
 	/**
 	 * Runs the process to its end.
-	 * @param redactor applied to stderr text before it goes into an error message
+	 * @param previous the credentials this run replaces, if any: a failing helper may repeat them
 	 * @param wanted whether the run is still wanted; checked once the process is registered for
 	 * {@link #killAll()}, so that a {@code killAll()} racing with the start cannot miss the process
 	 * @return everything the process wrote to stdout
 	 * @throws CredentialProcessException with {@link ErrorCode#EXECUTION}, {@link ErrorCode#TIMEOUT},
 	 * {@link ErrorCode#OUTPUT_LIMIT} or {@link ErrorCode#CANCELLED}
 	 */
-	byte[] run(UnaryOperator<String> redactor, BooleanSupplier wanted) {
+	byte[] run(ProcessCredentials previous, BooleanSupplier wanted) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		Process process = start();
 		this.running.add(process);
@@ -93,12 +113,12 @@ final class ProcessRunner {
 			throw new CredentialProcessException(ErrorCode.CANCELLED, "The run of credential process '"
 					+ this.command.executableName() + "' was cancelled as it started; its process was killed");
 		}
+		Redactor redactor = redactorFor(previous);
 		StderrLog stderrLog = new StderrLog(this.command.executableName(), redactor);
-		StdoutCapture stdout = null;
 		boolean exitedCleanly = false;
 		try (InputStream stdoutStream = process.getInputStream(); InputStream stderrStream = process.getErrorStream()) {
 			closeStdin(process);
-			stdout = new StdoutCapture(stdoutStream, this.maxBufferSize);
+			StdoutCapture stdout = new StdoutCapture(stdoutStream, this.maxBufferSize, redactor);
 			byte[] output = awaitOutput(process, stdout, new StderrTail(stderrStream, stderrLog), stderrLog, deadline,
 					redactor);
 			exitedCleanly = true;
@@ -118,12 +138,21 @@ final class ProcessRunner {
 					+ "); its process tree was killed");
 		}
 		finally {
-			StdoutCapture written = stdout;
-			// Lines still held are masked with what the helper printed too: it may echo its credentials.
-			stderrLog.finish(exitedCleanly,
-					() -> (written != null) ? CredentialsParser.stringValues(written.bytes()) : List.of());
+			stderrLog.finish(exitedCleanly);
 			this.running.remove(process);
 		}
+	}
+
+	/** The run's one gate for helper text, knowing the secrets of every run and the previous credentials. */
+	private Redactor redactorFor(ProcessCredentials previous) {
+		if (previous == null) {
+			return new Redactor(this.secretsOfEveryRun);
+		}
+		List<String> credentials = new ArrayList<>(List.of(previous.accessKeyId(), previous.secretAccessKey()));
+		if (previous.sessionToken() != null) {
+			credentials.add(previous.sessionToken());
+		}
+		return new Redactor(this.secretsOfEveryRun.with(credentials));
 	}
 
 	/**
@@ -169,7 +198,7 @@ final class ProcessRunner {
 	 * wait ends at once when the process exits.
 	 */
 	private byte[] awaitOutput(Process process, StdoutCapture stdout, StderrTail stderr, StderrLog stderrLog,
-			long deadline, UnaryOperator<String> redactor) throws InterruptedException, IOException {
+			long deadline, Redactor redactor) throws InterruptedException, IOException {
 		long pollNanos = FIRST_POLL_NANOS;
 		int quietPolls = 0;
 		while (true) {
@@ -190,7 +219,7 @@ final class ProcessRunner {
 			}
 			if (remaining(deadline) == 0) {
 				ProcessTree.kill(process);
-				throw timedOut(stderr.text(withPrinted(redactor, stdout)));
+				throw timedOut(stderr.text(redactor));
 			}
 			if (drained > 0) {
 				// Not at once: on two cores a drain without a pause takes the CPU from the writer.
@@ -207,18 +236,9 @@ final class ProcessRunner {
 		}
 		int exitCode = process.exitValue();
 		if (exitCode != 0) {
-			throw failed(exitCode, stderr.text(withPrinted(redactor, stdout)));
+			throw failed(exitCode, stderr.text(redactor));
 		}
 		return stdout.bytes();
-	}
-
-	/**
-	 * The caller's redactor, and also every string the process printed to stdout: a failing helper
-	 * may echo the credentials it printed.
-	 */
-	private static UnaryOperator<String> withPrinted(UnaryOperator<String> redactor, StdoutCapture stdout) {
-		Redactor printed = Redactor.of(CredentialsParser.stringValues(stdout.bytes()));
-		return (text) -> printed.apply(redactor.apply(text));
 	}
 
 	private static long remaining(long deadline) {

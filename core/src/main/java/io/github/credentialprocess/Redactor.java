@@ -1,59 +1,95 @@
 package io.github.credentialprocess;
 
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Replaces known secret values, and the values of fields named like secrets, in text that is about
- * to leave the provider (stderr quoted in an error message or logged while a helper runs). A misbehaving helper may echo its environment or the previous credentials to
- * stderr; those values must not reach a log.
+ * The one gate through which text a helper wrote reaches a log line or an error message: the live
+ * stderr log, the lines held until a run ends, the error tail of a failed or timed-out run. One per
+ * run, it knows every secret of that run: the configured and the secret-named inherited
+ * environment, the words of the command, the previous credentials ({@link KnownSecrets}), the
+ * string values the helper has printed on stdout so far ({@link PrintedValues}); and it recognises
+ * credentials it was never told of by their shape ({@link SecretShapes}).
+ * <p>
+ * Callers mask first and only then cut, split or clean the text: {@link #margin()} says how much
+ * past a limit a buffer must keep so that a secret crossing the limit is still seen whole.
  */
 final class Redactor {
 
-	/** Values shorter than this are too common to be secrets and would mangle the text. */
-	private static final int MIN_SECRET_LENGTH = 6;
+	static final String MASK = "****";
 
-	private static final String MASK = "****";
+	/** Past any limit, at least this much is kept: the longest shape that must be seen whole, and then some. */
+	private static final int SHAPE_MARGIN = 256;
+
+	private final KnownSecrets given;
+
+	private final PrintedValues printed = new PrintedValues();
+
+	private KnownSecrets known;
+
+	private int knownVersion;
+
+	Redactor(KnownSecrets given) {
+		this.given = given;
+		this.known = given;
+	}
+
+	/** A gate that knows the given values; for text that is not from a run. */
+	static Redactor of(Collection<String> secrets) {
+		return new Redactor(KnownSecrets.of(secrets));
+	}
+
+	/** Takes bytes as they are drained from the helper's stdout. */
+	synchronized void learnPrinted(byte[] bytes, int offset, int length) {
+		this.printed.accept(bytes, offset, length);
+	}
+
+	/** The text with every secret replaced by {@value #MASK}. */
+	String apply(String text) {
+		return render(text, mark(text));
+	}
+
+	/** The characters of the text that are secret. */
+	synchronized BitSet mark(String text) {
+		BitSet masked = new BitSet(text.length());
+		known().mark(text, masked);
+		SecretShapes.mark(text, masked);
+		return masked;
+	}
 
 	/**
-	 * The value after a secret's name, in JSON ({@code "SecretAccessKey": "..."}), properties or
-	 * environment form ({@code AWS_SECRET_ACCESS_KEY=...}): masked even when the value is not known,
-	 * as when a helper echoes the credentials it is about to print.
+	 * How many characters past a limit a buffer keeps, so that a secret that starts before the limit
+	 * ends inside the buffer: the longest known secret, and never less than the longest shape.
 	 */
-	private static final Pattern NAMED_SECRET = Pattern.compile(
-			"(?i)(\"?(?:SecretAccessKey|SessionToken|aws_secret_access_key|aws_session_token)\"?\\s*[:=]\\s*\"?)"
-					+ "([^\"\\s,}]+)");
-
-	private final List<String> secrets;
-
-	private Redactor(List<String> secrets) {
-		this.secrets = secrets;
+	synchronized int margin() {
+		return Math.max(known().longest(), SHAPE_MARGIN);
 	}
 
-	static Redactor of(Collection<String> secrets) {
-		// Longest first, so that a secret containing another is masked whole. A secret is also
-		// looked for as JSON writes it ("\/" for "/", common in AWS secret keys), and one that spans
-		// lines (a PEM key) line by line too, for text that is handled a line at a time.
-		return new Redactor(secrets.stream()
-			.filter(Objects::nonNull)
-			.flatMap((secret) -> Stream.concat(Stream.of(secret), secret.lines()))
-			.filter((secret) -> secret.length() >= MIN_SECRET_LENGTH)
-			.flatMap((secret) -> Stream.of(secret, secret.replace("/", "\\/")))
-			.distinct()
-			.sorted(Comparator.comparingInt(String::length).reversed())
-			.toList());
-	}
-
-	String apply(String text) {
-		String result = text;
-		for (String secret : this.secrets) {
-			result = result.replace(secret, MASK);
+	private KnownSecrets known() {
+		if (this.printed.version() != this.knownVersion) {
+			this.knownVersion = this.printed.version();
+			this.known = this.given.with(this.printed.values());
 		}
-		return NAMED_SECRET.matcher(result).replaceAll("$1" + MASK);
+		return this.known;
+	}
+
+	/** Each run of masked characters replaced by one {@value #MASK}. */
+	static String render(String text, BitSet masked) {
+		if (masked.isEmpty()) {
+			return text;
+		}
+		StringBuilder result = new StringBuilder(text.length());
+		int i = 0;
+		while (i < text.length()) {
+			int start = masked.nextSetBit(i);
+			if (start < 0) {
+				result.append(text, i, text.length());
+				break;
+			}
+			result.append(text, i, start).append(MASK);
+			i = masked.nextClearBit(start);
+		}
+		return result.toString();
 	}
 
 }

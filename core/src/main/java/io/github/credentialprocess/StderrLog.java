@@ -2,9 +2,8 @@ package io.github.credentialprocess;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +17,12 @@ import org.slf4j.LoggerFactory;
  * {@value #HOLD_MILLIS} ms of a run and logged at DEBUG when the run succeeds within that time.</li>
  * <li>A run still going after that logs its held lines, and every later line as it arrives, at
  * INFO; a run that fails logs its held lines at WARN.</li>
- * <li>Every line has the known secrets masked (the provider's environment values, the previous
- * credentials), its control characters replaced and is cut at {@value #MAX_LINE_CHARACTERS}
- * characters; at most {@value #MAX_LINES} lines of a run are logged, and a last line says how many
- * more were not.</li>
+ * <li>Every line goes through the run's {@link Redactor} when it is logged, not when it arrives, so
+ * a held line is masked with all the run has learned by then; it is masked whole and only then has
+ * its control characters replaced and is cut at {@value #MAX_LINE_CHARACTERS} characters. A line is
+ * read up to {@value #MAX_LINE_BYTES} bytes and the redactor's margin past them, so that a secret
+ * that starts in view is seen whole. At most {@value #MAX_LINES} lines of a run are logged, and a
+ * last line says how many more were not.</li>
  * </ul>
  */
 final class StderrLog {
@@ -34,22 +35,26 @@ final class StderrLog {
 
 	static final int MAX_LINE_CHARACTERS = 500;
 
+	/** Enough bytes for {@value #MAX_LINE_CHARACTERS} characters of any script. */
+	static final int MAX_LINE_BYTES = MAX_LINE_CHARACTERS * 4;
+
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
 	private final String executableName;
 
-	private final UnaryOperator<String> redactor;
+	private final Redactor redactor;
 
 	private final long startedNanos = System.nanoTime();
 
-	/** The line being read; bytes past it are dropped and the line is marked as cut. */
-	private final byte[] partial = new byte[MAX_LINE_CHARACTERS * 4];
+	/** The line being read; bytes past its limit are dropped and the line is marked as cut. */
+	private byte[] partial = new byte[256];
 
 	private int partialLength;
 
 	private boolean partialPending;
 
-	private final List<String> held = new ArrayList<>();
+	/** Lines read in the hold, as read: they are masked when they are logged. */
+	private final List<Line> held = new ArrayList<>();
 
 	private boolean partialCut;
 
@@ -59,7 +64,7 @@ final class StderrLog {
 
 	private int dropped;
 
-	StderrLog(String executableName, UnaryOperator<String> redactor) {
+	StderrLog(String executableName, Redactor redactor) {
 		this.executableName = executableName;
 		this.redactor = redactor;
 	}
@@ -83,11 +88,16 @@ final class StderrLog {
 			// Past the cap, lines are only counted: a chatty helper costs a scan for newlines.
 			return;
 		}
-		int room = this.partial.length - this.partialLength;
+		// Cut with a margin past the limit: what is kept past it is masked with the rest, never shown.
+		int limit = MAX_LINE_BYTES + 4 * this.redactor.margin();
+		int room = Math.max(0, limit - this.partialLength);
 		if (length > room) {
 			this.partialCut = true;
 		}
 		int copied = Math.min(length, room);
+		if (this.partialLength + copied > this.partial.length) {
+			this.partial = Arrays.copyOf(this.partial, Math.max(this.partialLength + copied, this.partial.length * 2));
+		}
 		System.arraycopy(bytes, offset, this.partial, this.partialLength, copied);
 		this.partialLength += copied;
 		this.partialPending = true;
@@ -97,28 +107,22 @@ final class StderrLog {
 	void tick() {
 		if (!this.live && System.nanoTime() - this.startedNanos >= HOLD_MILLIS * 1_000_000) {
 			this.live = true;
-			this.held.forEach((line) -> logger.info("{}", line));
+			this.held.forEach((line) -> logger.info("{}", render(line)));
 			this.held.clear();
 		}
 	}
 
 	/**
 	 * The run ended: what is still held goes out at DEBUG after a success, at WARN after a failure,
-	 * with the values the helper printed to stdout masked as well.
+	 * masked with everything the run learned, the values it printed to stdout included.
 	 * @param succeeded whether the process exited with code 0
-	 * @param printed the string values of what the process printed to stdout; asked for only when
-	 * lines are held
 	 */
-	void finish(boolean succeeded, Supplier<List<String>> printed) {
+	void finish(boolean succeeded) {
 		if (this.partialPending) {
 			endLine();
 		}
 		boolean warn = !succeeded && !this.live;
-		if (!this.held.isEmpty()) {
-			Redactor stdoutValues = Redactor.of(printed.get());
-			this.held.replaceAll(stdoutValues::apply);
-		}
-		this.held.forEach((line) -> log(warn, line));
+		this.held.forEach((line) -> log(warn, render(line)));
 		this.held.clear();
 		if (this.dropped > 0) {
 			String summary = "[" + this.executableName + "] " + this.dropped + " more stderr line(s) not logged (at most "
@@ -150,24 +154,28 @@ final class StderrLog {
 			// An empty line says nothing.
 			return;
 		}
-		String text = new String(this.partial, 0, this.partialLength, StandardCharsets.UTF_8);
-		boolean cut = this.partialCut;
+		Line line = new Line(new String(this.partial, 0, this.partialLength, StandardCharsets.UTF_8), this.partialCut);
 		this.partialLength = 0;
 		this.partialCut = false;
 		this.partialPending = false;
 		this.logged++;
-		String line = printable(this.redactor.apply(text.stripTrailing()));
-		if (line.length() > MAX_LINE_CHARACTERS) {
-			line = line.substring(0, MAX_LINE_CHARACTERS);
-			cut = true;
-		}
-		String entry = "[" + this.executableName + "] " + line + (cut ? " [cut]" : "");
 		if (this.live) {
-			logger.info("{}", entry);
+			logger.info("{}", render(line));
 		}
 		else {
-			this.held.add(entry);
+			this.held.add(line);
 		}
+	}
+
+	/** A line as logged: masked whole, then cleaned, then cut. */
+	private String render(Line line) {
+		String text = printable(this.redactor.apply(line.text().stripTrailing()));
+		boolean cut = line.cut();
+		if (text.length() > MAX_LINE_CHARACTERS) {
+			text = text.substring(0, MAX_LINE_CHARACTERS);
+			cut = true;
+		}
+		return "[" + this.executableName + "] " + text + (cut ? " [cut]" : "");
 	}
 
 	/** Control characters replaced, so that a helper cannot forge log lines. */
@@ -177,6 +185,16 @@ final class StderrLog {
 			.forEach((c) -> safe.appendCodePoint(
 					(Character.isISOControl(c) || c == '\u2028' || c == '\u2029') ? ' ' : c));
 		return safe.toString();
+	}
+
+	/** A line of stderr as read, and whether bytes past its limit were dropped. */
+	private record Line(String text, boolean cut) {
+
+		@Override
+		public String toString() {
+			return "Line[" + this.text.length() + " characters, not shown]";
+		}
+
 	}
 
 }

@@ -2,7 +2,7 @@ package io.github.credentialprocess;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.UnaryOperator;
+import java.util.BitSet;
 
 /**
  * Drains a process's stderr, so the process never blocks on a full pipe, passes every byte to the
@@ -42,19 +42,32 @@ final class StderrTail extends PipeDrain {
 
 	/**
 	 * The last {@value #TAIL_BYTES} characters of stderr, decoded leniently, with secrets masked
-	 * first (in the raw text, before it is cut or its lines joined) and control characters replaced,
-	 * so that the text can neither leak a known secret nor forge log lines.
-	 * @param redactor masks the secrets the caller knows of
+	 * first (in the whole window kept, before it is cut or split into lines) and control characters
+	 * replaced, so that the text can neither show a secret nor forge log lines. When the window does
+	 * not hold all of stderr, its first line may begin inside a secret, or between a secret's name
+	 * and its value: that line is never shown, nor, without a line break, the redactor's margin.
+	 * @param redactor the run's gate
 	 */
-	String text(UnaryOperator<String> redactor) {
+	String text(Redactor redactor) {
 		int kept = (int) Math.min(this.total, RAW_BYTES);
 		byte[] raw = new byte[kept];
 		long first = this.total - kept;
 		for (int i = 0; i < kept; i++) {
 			raw[i] = this.ring[(int) ((first + i) % RAW_BYTES)];
 		}
-		String masked = redactor.apply(new String(raw, StandardCharsets.UTF_8)).strip();
-		String tail = masked.substring(Math.max(0, masked.length() - TAIL_BYTES));
+		String window = new String(raw, StandardCharsets.UTF_8);
+		BitSet masked = redactor.mark(window);
+		if (first > 0) {
+			int lineBreak = window.indexOf('\n');
+			masked.set(0, (lineBreak >= 0) ? lineBreak + 1 : Math.min(window.length(), redactor.margin()));
+		}
+		String text = Redactor.render(window, masked);
+		if (first > 0 && text.startsWith(Redactor.MASK)) {
+			// The part not shown is not a secret to announce.
+			text = text.substring(Redactor.MASK.length());
+		}
+		text = text.strip();
+		String tail = text.substring(Math.max(0, text.length() - TAIL_BYTES));
 		return String.join(" | ", tail.lines().map(StderrLog::printable).toList());
 	}
 

@@ -12,15 +12,19 @@ final class StdoutCapture extends PipeDrain {
 
 	private final int limit;
 
+	/** Learns what is printed the moment it is drained, for the stderr lines that follow. */
+	private final Redactor redactor;
+
 	private byte[] buffer = new byte[1024];
 
 	private int length;
 
 	private boolean overflowed;
 
-	StdoutCapture(InputStream stdout, int limit) {
+	StdoutCapture(InputStream stdout, int limit, Redactor redactor) {
 		super(stdout);
 		this.limit = limit;
+		this.redactor = redactor;
 	}
 
 	@Override
@@ -30,6 +34,7 @@ final class StdoutCapture extends PipeDrain {
 
 	@Override
 	void append(byte[] chunk, int count) {
+		this.redactor.learnPrinted(chunk, 0, count);
 		if (this.length + count > this.limit) {
 			this.overflowed = true;
 			return;

@@ -174,4 +174,43 @@ class CredentialProcessProviderLifecycleTests {
 		assertThat(succeeded).as("callers that got credentials after close()").isZero();
 	}
 
+
+	/** Stop and start, as a context restart or a checkpoint does, keep the failure back-off. */
+	@Test
+	void stopAndStartKeepTheFailureBackOff() {
+		Path failing = this.scripts.script("echo 'no credentials today' >&2\nexit 1");
+		try (CredentialProcessProvider provider = this.scripts.provider(failing)
+			.retryInitialDelay(Duration.ofMinutes(10))
+			.retryMaxDelay(Duration.ofMinutes(10))
+			.build()) {
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials);
+			for (int cycle = 0; cycle < 50; cycle++) {
+				provider.stop();
+				provider.start();
+				assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION));
+			}
+			assertThat(this.scripts.runs()).as("runs of the failing helper").isEqualTo(1);
+			assertThat(provider.status().consecutiveFailures()).isEqualTo(1);
+		}
+	}
+
+	/** Stop and start keep the minimum interval between manual refreshes. */
+	@Test
+	void stopAndStartKeepTheMinimumRefreshInterval() {
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.minRefreshInterval(Duration.ofMinutes(10))
+			.build()) {
+			provider.resolveCredentials();
+			provider.stop();
+			provider.start();
+			await().atMost(HANG_GUARD).until(() -> !provider.isExpired());
+			int runs = this.scripts.runs();
+			for (int cycle = 0; cycle < 20; cycle++) {
+				provider.refresh();
+			}
+			assertThat(this.scripts.runs()).isEqualTo(runs);
+		}
+	}
+
 }

@@ -272,11 +272,4 @@ class CredentialsParserTests {
 		}
 	}
 
-	@Test
-	void stringValuesAreEveryStringTheHelperPrintedEvenInOutputThatIsNotValid() {
-		assertThat(CredentialsParser.stringValues("{\"a\":\"first\",\"n\":1,\"b\":[\"second\"],\"c\":\"third"
-			.getBytes(java.nio.charset.StandardCharsets.UTF_8))).containsExactly("first", "second");
-		assertThat(CredentialsParser.stringValues(new byte[0])).isEmpty();
-	}
-
 }

@@ -14,7 +14,7 @@ class ProcessCommandTests {
 	void shellCommandPrintsOnlyTheExecutableName() {
 		ProcessCommand command = ProcessCommand.shell("/opt/tools/aws-vault exec prod --mfa-token 123456");
 		assertThat(command).hasToString("aws-vault ** arguments redacted **");
-		assertThat(command.argv()).containsExactly("sh", "-c", "/opt/tools/aws-vault exec prod --mfa-token 123456");
+		assertThat(command.argv()).containsExactly("/bin/sh", "-c", "/opt/tools/aws-vault exec prod --mfa-token 123456");
 	}
 
 	@Test
@@ -81,6 +81,54 @@ class ProcessCommandTests {
 			.contains("/opt/helpers/get-credentials.sh");
 		assertThat(ProcessCommand.direct(List.of("python3", "-u", "helper.py")).interpretedScript()).contains("helper.py");
 		assertThat(ProcessCommand.shell("/usr/bin/helper script.sh").interpretedScript()).isEmpty();
+	}
+
+	@Test
+	void escapedSpaceBelongsToTheAssignmentAsInSh() {
+		ProcessCommand command = ProcessCommand.shell("HELPER_PASSPHRASE=correct\\ horse helper --x");
+		assertThat(command.executableName()).isEqualTo("helper");
+		assertThat(command.argumentWords()).contains("correct horse").doesNotContain("horse", "helper");
+	}
+
+	@Test
+	void unicodeSpaceDoesNotSeparateShellWords() {
+		ProcessCommand command = ProcessCommand.shell("HELPER_PASSPHRASE=correct\u2003horse helper");
+		assertThat(command.executableName()).isEqualTo("helper");
+		assertThat(command.argumentWords()).contains("correct\u2003horse");
+	}
+
+	@Test
+	void quotedAssignmentValueIsOneSecret() {
+		assertThat(ProcessCommand.shell("P='my cat Tom is 7 yrs old' helper").argumentWords())
+			.contains("my cat Tom is 7 yrs old");
+	}
+
+	@Test
+	void programReachedThroughAnExpansionIsNotNamed() {
+		assertThat(ProcessCommand.shell("$HOME/bin/helper --x").executableName()).isEqualTo(ProcessCommand.HIDDEN_NAME);
+		assertThat(ProcessCommand.shell("A=$(cat secret) helper").executableName())
+			.isEqualTo(ProcessCommand.HIDDEN_NAME);
+	}
+
+	@Test
+	void programWhoseNameHoldsASpaceOfAnyKindIsNotNamed() {
+		assertThat(ProcessCommand.shell("'pass phrase' --x").executableName()).isEqualTo(ProcessCommand.HIDDEN_NAME);
+		assertThat(ProcessCommand.shell("'pass phrase' --x").argumentWords()).contains("pass phrase");
+		assertThat(ProcessCommand.shell("pass\u2003phrase").executableName()).isEqualTo(ProcessCommand.HIDDEN_NAME);
+	}
+
+	@Test
+	void argvZeroIsCutAtAUnicodeSpaceAndItsArgumentsDoNotNameIt() {
+		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper\u2003s3cr3t")).executableName()).isEqualTo("helper");
+		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper --role arn:aws:iam::1:role/secret-role")).executableName())
+			.isEqualTo("helper");
+	}
+
+	@Test
+	void lineThatCannotBeSplitHasEveryPartMasked() {
+		ProcessCommand command = ProcessCommand.shell("helper 'unclosed s3cr3t-value");
+		assertThat(command.executableName()).isEqualTo(ProcessCommand.HIDDEN_NAME);
+		assertThat(command.argumentWords()).contains("helper", "'unclosed", "s3cr3t-value");
 	}
 
 }
