@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,10 +83,19 @@ class SecretsDoNotLeakTests {
 	/** A key name the helper chose. */
 	private static final String KEY_NAME_SECRET = "keyname-marker-9e8d7c6b5a";
 
+	/** Known to nobody but the helper, printed after a credential-like name. */
+	private static final String NAMED_SECRET = "named-marker-2f3e4d5c6b";
+
+	/** Known to nobody but the helper, recognised by its shape only. */
+	private static final String SHAPED_SECRET = "Zq3+8Yb/Kd0mWlR7tNv2XcE5pHs9uJfA1gLoBi6T";
+
+	private static final String SHAPED_KEY_ID = "ASIAQX7EXAMPLE2WXYZ9";
+
 	private static final List<String> SECRETS = List.of(Scripts.SECRET_ACCESS_KEY,
 			Scripts.SECRET_ACCESS_KEY.replace("/", "\\/"), Scripts.SESSION_TOKEN, Scripts.ACCESS_KEY_ID,
 			ENVIRONMENT_SECRET, "pem-line-one-7c3e1a9b0d", "pem-line-two-5d8f2b6c4e", "3e8a1f7c2b9d", PASSPHRASE_SECRET,
-			ARGUMENT_SECRET, OUTPUT_SECRET, OUTPUT_TOKEN, KEY_NAME_SECRET);
+			ARGUMENT_SECRET, OUTPUT_SECRET, OUTPUT_TOKEN, KEY_NAME_SECRET, NAMED_SECRET, SHAPED_SECRET,
+			SHAPED_KEY_ID.substring(0, 16));
 
 	/** Shorter than any secret above, longer than the shown last four characters of a key id. */
 	private static final int FRAGMENT_LENGTH = 10;
@@ -115,6 +125,10 @@ class SecretsDoNotLeakTests {
 	@Autowired
 	MeterRegistry meterRegistry;
 
+	/** The application's own mapper, as a controller returning our types would use it. */
+	@Autowired
+	JsonMapper jsonMapper;
+
 	/** What the script does in each mode, and the error code that must come of it. */
 	static Stream<Arguments> failureModes() {
 		return Stream.of(
@@ -137,7 +151,12 @@ class SecretsDoNotLeakTests {
 				// Item 5: the previous access key id in full, the previous secret JSON-escaped.
 				Arguments.of("previous-credentials", ErrorCode.EXECUTION),
 				// Item 6: a key name chosen by the helper; line and paragraph separators in its output.
-				Arguments.of("secret-key-name", ErrorCode.PARSE), Arguments.of("forged-log-line", ErrorCode.EXECUTION));
+				Arguments.of("secret-key-name", ErrorCode.PARSE), Arguments.of("forged-log-line", ErrorCode.EXECUTION),
+				// Issue 17: an STS response body, names in other syntaxes, values known only by their shape,
+				// a line whose masked head moves a cut secret into view, an AccountId that forges a line.
+				Arguments.of("sts-body", ErrorCode.EXECUTION), Arguments.of("named-syntaxes", ErrorCode.EXECUTION),
+				Arguments.of("shaped", ErrorCode.EXECUTION), Arguments.of("long-line", ErrorCode.EXECUTION),
+				Arguments.of("account-id", ErrorCode.PARSE));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -157,6 +176,8 @@ class SecretsDoNotLeakTests {
 			assertThat(failure.code()).isEqualTo(expected);
 			fromTheHelper.add(failure.getMessage());
 			shown.add(stackTrace(failure));
+			shown.add(this.jsonMapper.writeValueAsString(failure));
+			shown.add(this.jsonMapper.writeValueAsString(this.provider.status()));
 			actuator.post("/credentialprocess");
 			actuator.get("/health");
 			actuator.get("/credentialprocess");
@@ -186,6 +207,8 @@ class SecretsDoNotLeakTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> catchThrowableOfType(CredentialProcessException.class, this.provider::refresh) == null);
 			shown.add(this.provider.resolveCredentials().toString());
+			shown.add(this.jsonMapper.writeValueAsString(this.provider.resolveCredentials()));
+			shown.add(this.jsonMapper.writeValueAsString(this.provider.status()));
 			// The SDK's own credentials object prints the full access key id (the SDK does not treat it
 			// as secret), but never the secret or the token.
 			assertThat(this.awsCredentialsProvider.resolveCredentials().toString())
@@ -279,6 +302,13 @@ class SecretsDoNotLeakTests {
 				+ Scripts.SECRET_ACCESS_KEY.replace("/", "\\/") + "' >&2; exit 1 ;;\n"
 				+ "secret-key-name) printf '{\"Version\":1,\"" + KEY_NAME_SECRET + "\\302\\205ERROR forged\":1,\"" + KEY_NAME_SECRET
 				+ "\\302\\205ERROR forged\":2}' ;;\n"
+				+ "sts-body) printf '%s\\n' '<AssumeRoleResult><Credentials><AccessKeyId>" + SHAPED_KEY_ID
+				+ "</AccessKeyId><SecretAccessKey>" + NAMED_SECRET + "</SecretAccessKey></Credentials></AssumeRoleResult>' >&2; exit 1 ;;\n"
+				+ "named-syntaxes) printf '%s\\n' \"{'SecretAccessKey': '" + NAMED_SECRET + "'}\" 'AWS_SECURITY_TOKEN=" + NAMED_SECRET
+				+ "' 'secret_access_key: " + NAMED_SECRET + "' '\"SessionToken\" => \"" + NAMED_SECRET + "\"' >&2; exit 1 ;;\n"
+				+ "shaped) printf '%s\\n' 'cached material for role dev: " + SHAPED_SECRET + " as " + SHAPED_KEY_ID + "' >&2; exit 1 ;;\n"
+				+ "long-line) i=0; while [ $i -lt 60 ]; do printf '%s ' \"$HELPER_TOKEN\" >&2; i=$((i+1)); done; echo >&2; exit 1 ;;\n"
+				+ "account-id) printf '%s' '" + leaky + ",\"AccountId\":\"1\\nERROR forged\"}' ;;\n"
 				+ "forged-log-line) printf 'oops\\342\\200\\250ERROR forged\\342\\200\\251line\\302\\205three\\033[2Kfour\\r\\n' >&2; exit 1 ;;\n"
 				+ "esac");
 	}
