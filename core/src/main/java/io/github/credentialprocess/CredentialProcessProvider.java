@@ -202,8 +202,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.parser = null;
 			this.staticEntry = CachedCredentials.permanent(staticCredentials);
 			this.cached = this.staticEntry;
-			logger.info("The AWS profile holds static keys, which take precedence over its credential_process "
-					+ "(as in the AWS SDKs); no process is run");
+			logger.info("The AWS profile holds static keys and no credential_process; no process is run");
 		}
 	}
 
@@ -804,8 +803,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 		/**
 		 * Take the command from the {@code credential_process} of a profile in the AWS shared config
-		 * file ({@code AWS_CONFIG_FILE}, by default {@code ~/.aws/config}). When the profile holds
-		 * static keys, they are used and no process runs, as in the AWS SDKs.
+		 * file ({@code AWS_CONFIG_FILE}, by default {@code ~/.aws/config}). A profile with static keys
+		 * and no {@code credential_process} serves those keys and runs nothing; with both, the process
+		 * runs, as in the AWS SDK for Java v2.
 		 * @param profile the profile name, or {@code null} for {@code AWS_PROFILE}, else
 		 * {@code default}
 		 * @return this builder

@@ -52,16 +52,33 @@ class SharedConfigFileTests {
 	}
 
 	@Test
-	void staticKeysInTheProfileTakePrecedenceAndNoProcessRuns() throws IOException {
+	void credentialProcessTakesPrecedenceOverStaticKeysWithAWarningNamingOnlyTheKeys() throws IOException {
 		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
 		writeConfig("[profile dev]\naws_access_key_id = AKIDSTATIC1234\naws_secret_access_key = static-secret\n"
-				+ "credential_process = " + script + "\n");
-		try (CredentialProcessProvider provider = fromProfile("dev")) {
+				+ "aws_session_token = static-token\ncredential_process = " + script + "\n");
+		try (LogCapture logs = new LogCapture(); CredentialProcessProvider provider = fromProfile("dev")) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo(Scripts.ACCESS_KEY_ID);
+			assertThat(this.scripts.runs()).isEqualTo(1);
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("Profile 'dev' in the AWS config file " + this.configFile)
+				.contains("aws_access_key_id, aws_secret_access_key, aws_session_token")
+				.contains("credential_process is run")
+				.doesNotContain("AKIDSTATIC1234")
+				.doesNotContain("static-secret")
+				.doesNotContain("static-token");
+		}
+	}
+
+	@Test
+	void staticKeysAloneAreServedAndNoProcessRuns() throws IOException {
+		writeConfig("[profile dev]\naws_access_key_id = AKIDSTATIC1234\naws_secret_access_key = static-secret\n");
+		try (LogCapture logs = new LogCapture(); CredentialProcessProvider provider = fromProfile("dev")) {
 			ProcessCredentials credentials = provider.resolveCredentials();
 			assertThat(credentials.accessKeyId()).isEqualTo("AKIDSTATIC1234");
 			assertThat(credentials.secretAccessKey()).isEqualTo("static-secret");
 			assertThat(provider.refresh()).isSameAs(credentials);
-			assertThat(this.scripts.runs()).isZero();
+			assertThat(logs.lines(Level.WARN)).isEmpty();
 		}
 	}
 
