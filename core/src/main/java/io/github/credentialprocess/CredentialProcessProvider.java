@@ -185,11 +185,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 					builder.workingDirectory);
 			this.parser = new CredentialsParser(command.executableName());
 			this.staticEntry = null;
-			checkWritable(WritableFileWarning.locateExecutable(command.executable(), builder.workingDirectory),
-					"credential process executable");
-			command.interpretedScript()
-				.ifPresent((script) -> checkWritable(WritableFileWarning.locateFile(script, builder.workingDirectory),
-						"credential process script"));
+			WritableFileWarning.checkCommand(command, builder.workingDirectory);
 			logger.info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take "
 					+ "{}; credentials are refreshed {} to {} before they expire (expiry window less up to {}% at "
 					+ "random), a failed refresh is retried after {} to {}", command.executableName(),
@@ -203,13 +199,6 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.staticEntry = CachedCredentials.permanent(staticCredentials);
 			this.cached = this.staticEntry;
 			logger.info("The AWS profile holds static keys and no credential_process; no process is run");
-		}
-	}
-
-	private static void checkWritable(Path file, String role) {
-		if (file != null) {
-			WritableFileWarning.check(file, role);
-			WritableFileWarning.checkDirectories(file, role);
 		}
 	}
 
