@@ -2,8 +2,6 @@ package io.github.credentialprocess;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,10 +19,6 @@ record ProcessCommand(List<String> argv, String executable) {
 
 	/** Shown instead of an executable name that cannot be told safely. */
 	static final String HIDDEN_NAME = "(name not shown)";
-
-	/** Programs whose first argument is the script they run. */
-	private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "ksh", "python", "python3",
-			"perl", "ruby", "node", "pwsh");
 
 	private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
@@ -128,17 +122,12 @@ record ProcessCommand(List<String> argv, String executable) {
 	}
 
 	/**
-	 * The script an interpreter runs ({@code sh /opt/helper.sh}, {@code python3 helper.py}): the
-	 * first argument after the interpreter that is not an option.
-	 * @return the script as written, or empty when the program is no known interpreter
+	 * The words after the program, without their quotes: where {@link Interpreters} finds what
+	 * {@code env} runs and the script an interpreter runs.
 	 */
-	Optional<String> interpretedScript() {
-		if (!INTERPRETERS.contains(executableName())) {
-			return Optional.empty();
-		}
+	List<String> wordsAfterProgram() {
 		List<String> words = words();
-		int program = words.indexOf(this.executable);
-		return words.stream().skip(Math.max(program + 1, 0)).filter((word) -> !word.startsWith("-")).findFirst();
+		return words.subList(words.indexOf(this.executable) + 1, words.size());
 	}
 
 	/**

@@ -55,15 +55,17 @@ final class WritableFileWarning {
 	}
 
 	/**
-	 * Checks what a command runs: its executable, found as the system will find it, and the script
-	 * an interpreter runs.
+	 * Checks what a command runs: its executable and the program {@code env} runs, found as the
+	 * system will find them, and the script an interpreter runs.
 	 * @param command the command
 	 * @param workingDirectory where relative paths start, or {@code null} for this process's
 	 */
 	static void checkCommand(ProcessCommand command, Path workingDirectory) {
+		Interpreters.Launch launch = Interpreters.launch(command.executable(), command.wordsAfterProgram());
 		check(locateExecutable(command.executable(), workingDirectory), "credential process executable");
-		command.interpretedScript()
-			.ifPresent((script) -> check(locateFile(script, workingDirectory), "credential process script"));
+		launch.programThroughEnv()
+			.ifPresent((program) -> check(locateExecutable(program, workingDirectory), "credential process executable"));
+		launch.script().ifPresent((script) -> check(locateFile(script, workingDirectory), "credential process script"));
 	}
 
 	/**

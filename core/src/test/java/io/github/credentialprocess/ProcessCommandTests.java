@@ -76,11 +76,12 @@ class ProcessCommandTests {
 	}
 
 	@Test
-	void scriptGivenToAnInterpreterIsItsFirstArgumentThatIsNotAnOption() {
-		assertThat(ProcessCommand.shell("sh /opt/helpers/get-credentials.sh --profile dev").interpretedScript())
-			.contains("/opt/helpers/get-credentials.sh");
-		assertThat(ProcessCommand.direct(List.of("python3", "-u", "helper.py")).interpretedScript()).contains("helper.py");
-		assertThat(ProcessCommand.shell("/usr/bin/helper script.sh").interpretedScript()).isEmpty();
+	void wordsAfterTheProgramAreThoseAfterItsAssignmentsAndItWithoutQuotes() {
+		assertThat(ProcessCommand.shell("HELPER_KEY=k3y /usr/bin/env 'python3' -u helper.py").wordsAfterProgram())
+			.containsExactly("python3", "-u", "helper.py");
+		assertThat(ProcessCommand.direct(List.of("python3", "-u", "helper.py")).wordsAfterProgram())
+			.containsExactly("-u", "helper.py");
+		assertThat(ProcessCommand.shell("/usr/bin/helper").wordsAfterProgram()).isEmpty();
 	}
 
 }

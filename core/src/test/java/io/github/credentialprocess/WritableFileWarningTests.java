@@ -14,6 +14,8 @@ import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,55 @@ class WritableFileWarningTests {
 				.asString()
 				.contains("credential process script " + script + " is writable by group or others")
 				.doesNotContain("--secret-arg");
+		}
+	}
+
+	@Test
+	void scriptThatEnvHasAnInterpreterRunIsWarnedAbout() throws IOException {
+		Path script = writableScript();
+		try (LogCapture logs = new LogCapture()) {
+			CredentialProcessProvider.builder().command("/usr/bin/env sh '" + script + "' --secret-arg").build().close();
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("credential process script " + script + " is writable by group or others")
+				.doesNotContain("--secret-arg");
+		}
+	}
+
+	@Test
+	void envOptionsAndAssignmentsArePassedOverToTheProgramAndItsScript() throws IOException {
+		Path script = writableScript();
+		try (LogCapture logs = new LogCapture()) {
+			build(List.of("env", "-i", "-u", "HOME", "HELPER_KEY=k3y-value", "python3", "-u", script.toString()));
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("credential process script " + script + " is writable by group or others")
+				.doesNotContain("k3y-value");
+		}
+	}
+
+	@Test
+	void programThatEnvRunsIsWarnedAbout() throws IOException {
+		Path script = writableScript();
+		try (LogCapture logs = new LogCapture()) {
+			build(List.of("/usr/bin/env", "HELPER_KEY=k3y-value", script.toString(), "--secret-arg"));
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("credential process executable " + script + " is writable by group or others")
+				.doesNotContain("k3y-value")
+				.doesNotContain("--secret-arg");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "python3.12", "perl5.36", "ruby3.1", "node18", "/usr/local/bin/bash5.2" })
+	void scriptOfAVersionedInterpreterIsWarnedAbout(String interpreter) throws IOException {
+		Path script = writableScript();
+		try (LogCapture logs = new LogCapture()) {
+			build(List.of(interpreter, script.toString()));
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("credential process script " + script + " is writable by group or others");
 		}
 	}
 
@@ -200,6 +251,12 @@ class WritableFileWarningTests {
 				.contains("The directory " + directory + " of the AWS config file " + configFile)
 				.contains("chmod go-w " + directory);
 		}
+	}
+
+	private Path writableScript() throws IOException {
+		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx---rw-"));
+		return script;
 	}
 
 	private static void build(List<String> argv) {
