@@ -34,7 +34,7 @@ record ProcessCommand(List<String> argv, String executable) {
 			throw new IllegalArgumentException("The credential process command is empty; set it to the program "
 					+ "that prints the credential_process JSON, for example '/usr/local/bin/get-credentials --profile dev'");
 		}
-		List<String> argv = WINDOWS ? List.of("cmd.exe", "/C", commandLine) : List.of("sh", "-c", commandLine);
+		List<String> argv = WINDOWS ? List.of("cmd.exe", "/C", commandLine) : List.of("/bin/sh", "-c", commandLine);
 		return new ProcessCommand(argv, program(commandLine.strip()));
 	}
 
@@ -154,7 +154,7 @@ record ProcessCommand(List<String> argv, String executable) {
 
 	private boolean isShell() {
 		return this.argv.size() == 3 && (this.argv.get(1).equals("-c") || this.argv.get(1).equals("/C"))
-				&& (this.argv.get(0).equals("sh") || this.argv.get(0).equals("cmd.exe"));
+				&& (this.argv.get(0).equals("/bin/sh") || this.argv.get(0).equals("cmd.exe"));
 	}
 
 	/**

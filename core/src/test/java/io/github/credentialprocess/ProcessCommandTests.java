@@ -1,8 +1,11 @@
 package io.github.credentialprocess;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +17,15 @@ class ProcessCommandTests {
 	void shellCommandPrintsOnlyTheExecutableName() {
 		ProcessCommand command = ProcessCommand.shell("/opt/tools/aws-vault exec prod --mfa-token 123456");
 		assertThat(command).hasToString("aws-vault ** arguments redacted **");
-		assertThat(command.argv()).containsExactly("sh", "-c", "/opt/tools/aws-vault exec prod --mfa-token 123456");
+		assertThat(command.argv()).containsExactly("/bin/sh", "-c", "/opt/tools/aws-vault exec prod --mfa-token 123456");
+	}
+
+	@Test
+	void shellIsNotTakenFromThePath(@TempDir Path folder) throws Exception {
+		Path script = new Scripts(folder).printing(Scripts.credentialsJson(Optional.empty()));
+		PlantedPathProbe.Result result = PlantedPathProbe.run(folder, List.of("sh"), "shell", "'" + script + "'");
+		assertThat(result.outcome()).isEqualTo("PROBE ok");
+		assertThat(result.plantedRuns()).as("planted programs that ran").isEmpty();
 	}
 
 	@Test
