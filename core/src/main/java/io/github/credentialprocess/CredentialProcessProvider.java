@@ -182,11 +182,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 					builder.workingDirectory);
 			this.parser = new CredentialsParser(command.executableName());
 			this.staticEntry = null;
-			checkWritable(WritableFileWarning.locateExecutable(command.executable(), builder.workingDirectory),
-					"credential process executable");
-			command.interpretedScript()
-				.ifPresent((script) -> checkWritable(WritableFileWarning.locateFile(script, builder.workingDirectory),
-						"credential process script"));
+			WritableFileWarning.checkCommand(command, builder.workingDirectory);
 			logger.info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take "
 					+ "{}; credentials are refreshed {} to {} before they expire (expiry window less up to {}% at "
 					+ "random), a failed refresh is retried after {} to {}", command.executableName(),
@@ -199,15 +195,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.parser = null;
 			this.staticEntry = CachedCredentials.permanent(staticCredentials);
 			this.cached = this.staticEntry;
-			logger.info("The AWS profile holds static keys, which take precedence over its credential_process "
-					+ "(as in the AWS SDKs); no process is run");
-		}
-	}
-
-	private static void checkWritable(Path file, String role) {
-		if (file != null) {
-			WritableFileWarning.check(file, role);
-			WritableFileWarning.checkDirectories(file, role);
+			logger.info("The AWS profile holds static keys and no credential_process; no process is run");
 		}
 	}
 
@@ -789,8 +777,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 		/**
 		 * Take the command from the {@code credential_process} of a profile in the AWS shared config
-		 * file ({@code AWS_CONFIG_FILE}, by default {@code ~/.aws/config}). When the profile holds
-		 * static keys, they are used and no process runs, as in the AWS SDKs.
+		 * file ({@code AWS_CONFIG_FILE}, by default {@code ~/.aws/config}). A profile with static keys
+		 * and no {@code credential_process} serves those keys and runs nothing; with both, the process
+		 * runs, as in the AWS SDK for Java v2.
 		 * @param profile the profile name, or {@code null} for {@code AWS_PROFILE}, else
 		 * {@code default}
 		 * @return this builder

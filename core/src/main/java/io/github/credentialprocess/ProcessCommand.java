@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The command line to run. Prints itself as its executable name only, because arguments can hold
@@ -30,10 +29,6 @@ record ProcessCommand(List<String> argv, String executable) {
 
 	/** Shown instead of an executable name that cannot be told safely. */
 	static final String HIDDEN_NAME = "(name not shown)";
-
-	/** Programs whose first argument is the script they run. */
-	private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "ksh", "python", "python3",
-			"perl", "ruby", "node", "pwsh");
 
 	ProcessCommand {
 		argv = List.copyOf(argv);
@@ -118,17 +113,20 @@ record ProcessCommand(List<String> argv, String executable) {
 	}
 
 	/**
-	 * The script an interpreter runs ({@code sh /opt/helper.sh}, {@code python3 helper.py}): the
-	 * first argument after the interpreter that is not an option.
-	 * @return the script as written, or empty when the program is no known interpreter
+	 * The words after the program, as the program receives them: where {@link Interpreters} finds
+	 * what {@code env} runs and the script an interpreter runs.
 	 */
-	Optional<String> interpretedScript() {
-		if (!INTERPRETERS.contains(executableName())) {
-			return Optional.empty();
-		}
+	List<String> wordsAfterProgram() {
 		List<String> words = words().stream().map(ShellWords.Word::text).toList();
-		int program = words.indexOf(this.executable);
-		return words.stream().skip(Math.max(program + 1, 0)).filter((word) -> !word.startsWith("-")).findFirst();
+		int program = -1;
+		List<ShellWords.Word> all = words();
+		for (int i = 0; i < all.size(); i++) {
+			if (!all.get(i).assignment() && all.get(i).text().equals(this.executable)) {
+				program = i;
+				break;
+			}
+		}
+		return words.subList(program + 1, words.size());
 	}
 
 	/**

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * a child born after the listing is orphaned when its parent dies, and an orphan is no longer a
  * descendant. So on Unix the tree is frozen first: the root and every descendant get
  * {@code SIGSTOP} (a stopped process cannot fork), the listing is repeated until it finds no one
- * new, and only then is every frozen process killed. Where {@code kill} cannot be run (Windows), the
- * tree is listed and killed without freezing.
+ * new, and only then is every frozen process killed. Where {@code /bin/kill} cannot be run (Windows),
+ * the tree is listed and killed without freezing.
  */
 final class ProcessTree {
 
@@ -26,6 +26,12 @@ final class ProcessTree {
 	private static final int MAX_FREEZE_ROUNDS = 16;
 
 	private static final boolean UNIX = File.separatorChar == '/';
+
+	/**
+	 * By its fixed path: one found on the {@code PATH} could be a copy planted in a writable entry,
+	 * and would run as this application's user.
+	 */
+	private static final String KILL = "/bin/kill";
 
 	private ProcessTree() {
 	}
@@ -64,7 +70,7 @@ final class ProcessTree {
 	}
 
 	private static boolean stop(List<ProcessHandle> processes) {
-		List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
+		List<String> command = new ArrayList<>(List.of(KILL, "-STOP"));
 		processes.forEach((handle) -> command.add(Long.toString(handle.pid())));
 		try {
 			Process kill = new ProcessBuilder(command).redirectErrorStream(true)

@@ -3,8 +3,11 @@ package io.github.credentialprocess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileLocation;
@@ -15,15 +18,23 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * Reads a profile's {@code credential_process} from the AWS shared config file with the AWS SDK's
  * own parser, so that the file means here exactly what it means to the AWS CLI and SDKs. Only
  * loaded when a profile is used, because the {@code profiles} jar is optional.
+ * <p>
+ * Within a profile, {@code credential_process} comes before static keys, as in the AWS SDK for
+ * Java v2 ({@code ProfileCredentialsUtils}: role, SSO, {@code credential_process}, session keys,
+ * static keys).
  */
 final class SharedConfigFile {
+
+	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProvider.class);
+
+	private static final List<String> STATIC_KEYS = List.of(ProfileProperty.AWS_ACCESS_KEY_ID,
+			ProfileProperty.AWS_SECRET_ACCESS_KEY, ProfileProperty.AWS_SESSION_TOKEN);
 
 	private SharedConfigFile() {
 	}
 
 	/**
-	 * What a profile says to use: a credential process or, when the profile holds static keys,
-	 * which take precedence as in the AWS SDKs, those keys.
+	 * What a profile says to use: its credential process or, when it has none, its static keys.
 	 */
 	record ProfileSource(ProcessCommand command, ProcessCredentials staticCredentials) {
 	}
@@ -49,6 +60,12 @@ final class SharedConfigFile {
 			.orElseThrow(() -> new IllegalStateException("The AWS config file " + file + " has no profile '"
 					+ profileName + "'; add a [" + ("default".equals(profileName) ? "default" : "profile " + profileName)
 					+ "] section or choose one of " + profiles.profiles().keySet()));
+		Optional<String> commandLine = profile.property(ProfileProperty.CREDENTIAL_PROCESS)
+			.filter((command) -> !command.isBlank());
+		if (commandLine.isPresent()) {
+			warnAboutIgnoredStaticKeys(profile, profileName, file);
+			return new ProfileSource(ProcessCommand.shell(commandLine.get()), null);
+		}
 		Optional<String> accessKeyId = profile.property(ProfileProperty.AWS_ACCESS_KEY_ID);
 		Optional<String> secretAccessKey = profile.property(ProfileProperty.AWS_SECRET_ACCESS_KEY);
 		if (accessKeyId.isPresent() && secretAccessKey.isPresent()) {
@@ -57,11 +74,19 @@ final class SharedConfigFile {
 							profile.property(ProfileProperty.AWS_SESSION_TOKEN).orElse(null), Optional.empty(),
 							profile.property(ProfileProperty.AWS_ACCOUNT_ID), Optional.empty(), now));
 		}
-		String commandLine = profile.property(ProfileProperty.CREDENTIAL_PROCESS)
-			.filter((command) -> !command.isBlank())
-			.orElseThrow(() -> new IllegalStateException("Profile '" + profileName + "' in the AWS config file " + file
-					+ " has no credential_process; add a line 'credential_process = <command>' to it"));
-		return new ProfileSource(ProcessCommand.shell(commandLine), null);
+		throw new IllegalStateException("Profile '" + profileName + "' in the AWS config file " + file
+				+ " has no credential_process; add a line 'credential_process = <command>' to it");
+	}
+
+	/** Names the keys only: their values are secrets. */
+	private static void warnAboutIgnoredStaticKeys(Profile profile, String profileName, Path file) {
+		List<String> ignored = STATIC_KEYS.stream().filter((key) -> profile.property(key).isPresent()).toList();
+		if (!ignored.isEmpty()) {
+			logger.warn("Profile '{}' in the AWS config file {} holds both credential_process and {}: the "
+					+ "credential_process is run and the keys are ignored, as in the AWS SDK for Java v2; remove "
+					+ "the keys from the profile (or move them to a profile of their own)", profileName, file,
+					String.join(", ", ignored));
+		}
 	}
 
 }

@@ -1,10 +1,15 @@
 package io.github.credentialprocess;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,15 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warns, once per file, when the AWS config file, the credential process executable, the script an
- * interpreter runs, or a directory above them can be written by group or others: whoever can change them can make the application run their code
- * and hand it their credentials.
+ * Warns, once per file and problem, when someone other than root and this application's user can
+ * change what the application runs for credentials: the AWS config file, the credential process
+ * executable, the script an interpreter runs, or a directory above them (as named, through every
+ * symbolic link, and as finally resolved). Whoever can change them can make the application run
+ * their code and hand it their credentials.
  */
 final class WritableFileWarning {
 
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProvider.class);
 
-	private static final Set<Path> warned = ConcurrentHashMap.newKeySet();
+	/** Warnings given, so that each is given once. */
+	private static final Set<Warning> warned = ConcurrentHashMap.newKeySet();
 
 	private static final int GROUP_WRITE = 0020;
 
@@ -28,57 +36,132 @@ final class WritableFileWarning {
 
 	private static final int STICKY = 01000;
 
+	/** As many links as Linux follows in one path; more is a loop. */
+	private static final int MAX_LINKS = 40;
+
+	private record Warning(Path path, String problem) {
+	}
+
+	/** What a file or directory allows: its mode bits and owner. */
+	private record Access(int mode, UserPrincipal owner) {
+
+		boolean writableByOthers() {
+			return (this.mode & (GROUP_WRITE | OTHERS_WRITE)) != 0;
+		}
+
+	}
+
 	private WritableFileWarning() {
 	}
 
 	/**
-	 * Logs a warning if the file is writable by group or others.
-	 * @param file the file to check; ignored when it does not exist or the file system has no POSIX
-	 * permissions
-	 * @param role what the file is, for the message
-	 * @return whether the file is writable by group or others
+	 * Checks what a command runs: its executable and the program {@code env} runs, found as the
+	 * system will find them, and the script an interpreter runs.
+	 * @param command the command
+	 * @param workingDirectory where relative paths start, or {@code null} for this process's
 	 */
-	static boolean check(Path file, String role) {
-		Set<PosixFilePermission> permissions;
-		try {
-			permissions = Files.getPosixFilePermissions(file);
-		}
-		catch (IOException | UnsupportedOperationException ex) {
-			return false;
-		}
-		boolean writable = permissions.contains(PosixFilePermission.GROUP_WRITE)
-				|| permissions.contains(PosixFilePermission.OTHERS_WRITE);
-		if (writable && warned.add(file.toAbsolutePath().normalize())) {
-			logger.warn("The {} {} is writable by group or others, who could make this application run their own "
-					+ "code for credentials; lock it down with 'chmod go-w {}'", role, file, file);
-		}
-		return writable;
+	static void checkCommand(ProcessCommand command, Path workingDirectory) {
+		Interpreters.Launch launch = Interpreters.launch(command.executable(), command.wordsAfterProgram());
+		check(locateExecutable(command.executable(), workingDirectory), "credential process executable");
+		launch.programThroughEnv()
+			.ifPresent((program) -> check(locateExecutable(program, workingDirectory), "credential process executable"));
+		launch.script().ifPresent((script) -> check(locateFile(script, workingDirectory), "credential process script"));
 	}
 
 	/**
-	 * Logs a warning for each directory above the file that group or others can write without the
-	 * sticky bit: whoever can write such a directory can rename the file away and put their own in
-	 * its place. Directories with the sticky bit ({@code /tmp}) only let owners rename their files.
-	 * @param file the file whose directories to check; ignored where the file system cannot tell
-	 * (no {@code unix} attribute view)
+	 * Checks a file and every directory above it, along its path as named, along the path of every
+	 * symbolic link on the way, and along its real path; directories with the sticky bit
+	 * ({@code /tmp}) only let owners rename their files and pass.
+	 * @param file the file, or {@code null} (nothing to check); ignored where the file system cannot
+	 * tell (no {@code unix} attribute view) or the file does not exist
 	 * @param role what the file is, for the message
 	 */
-	static void checkDirectories(Path file, String role) {
-		for (Path directory = file.toAbsolutePath().normalize().getParent(); directory != null;
-				directory = directory.getParent()) {
-			int mode;
+	static void check(Path file, String role) {
+		if (file == null) {
+			return;
+		}
+		Path named = file.toAbsolutePath().normalize();
+		Path real;
+		try {
+			real = file.toRealPath();
+		}
+		catch (IOException ex) {
+			return;
+		}
+		String description = named.equals(real) ? named.toString() : named + " (" + real + ")";
+		Set<Path> directories = new LinkedHashSet<>();
+		addDirectories(named, directories);
+		Path hop = named;
+		for (int links = 0; links < MAX_LINKS && Files.isSymbolicLink(hop); links++) {
 			try {
-				mode = (Integer) Files.getAttribute(directory, "unix:mode");
+				hop = hop.resolveSibling(Files.readSymbolicLink(hop)).normalize();
 			}
-			catch (IOException | UnsupportedOperationException | IllegalArgumentException ex) {
-				return;
+			catch (IOException ex) {
+				break;
 			}
-			boolean writable = (mode & (GROUP_WRITE | OTHERS_WRITE)) != 0;
-			if (writable && (mode & STICKY) == 0 && warned.add(directory)) {
-				logger.warn("The directory {} of the {} {} is writable by group or others without the sticky bit, "
-						+ "so they could replace the file with their own; lock it down with 'chmod go-w {}'", directory,
-						role, file, directory);
-			}
+			addDirectories(hop, directories);
+		}
+		addDirectories(real, directories);
+		Access access = access(real);
+		if (access == null) {
+			return;
+		}
+		if (access.writableByOthers()) {
+			warn(real, "writable", "The {} {} is writable by group or others, who could make this application run "
+					+ "their own code for credentials; lock it down with 'chmod go-w {}'", role, description, real);
+		}
+		if (TrustedOwners.isForeign(access.owner())) {
+			warn(real, "owner", "The {} {} is owned by {}, neither root nor this application's user ({}), who could "
+					+ "make this application run their own code for credentials; hand it over with 'chown root {}'",
+					role, description, access.owner().getName(), TrustedOwners.applicationUser(), real);
+		}
+		for (Path directory : directories) {
+			checkDirectory(directory, role, description);
+		}
+	}
+
+	private static void checkDirectory(Path directory, String role, String file) {
+		Access access = access(directory);
+		if (access == null) {
+			return;
+		}
+		if (access.writableByOthers() && (access.mode() & STICKY) == 0) {
+			warn(directory, "writable", "The directory {} of the {} {} is writable by group or others without the "
+					+ "sticky bit, so they could replace the file with their own; lock it down with 'chmod go-w {}'",
+					directory, role, file, directory);
+		}
+		if (TrustedOwners.isForeign(access.owner())) {
+			warn(directory, "owner", "The directory {} of the {} {} is owned by {}, neither root nor this "
+					+ "application's user ({}), who could replace the file with their own; hand it over with "
+					+ "'chown root {}'", directory, role, file, access.owner().getName(),
+					TrustedOwners.applicationUser(), directory);
+		}
+	}
+
+	private static void addDirectories(Path file, Set<Path> directories) {
+		for (Path directory = file.getParent(); directory != null; directory = directory.getParent()) {
+			directories.add(directory);
+		}
+	}
+
+	/** The mode bits and owner, following links; {@code null} where they cannot be read. */
+	private static Access access(Path path) {
+		try {
+			Map<String, Object> attributes = Files.readAttributes(path, "unix:mode,owner");
+			return new Access((Integer) attributes.get("mode"), (UserPrincipal) attributes.get("owner"));
+		}
+		catch (IOException | UnsupportedOperationException | IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A warning counts as given only when it was logged: one raised while warnings are not logged
+	 * (Spring Boot's bootstrap phase, before logging is set up) is raised again next time.
+	 */
+	private static void warn(Path path, String problem, String format, Object... arguments) {
+		if (logger.isWarnEnabled() && warned.add(new Warning(path, problem))) {
+			logger.warn(format, arguments);
 		}
 	}
 
@@ -133,6 +216,60 @@ final class WritableFileWarning {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The owners a file may have: root and the user this application runs as. Looked up once, when
+	 * first needed.
+	 */
+	private static final class TrustedOwners {
+
+		private static final String APPLICATION_USER = System.getProperty("user.name", "?");
+
+		private static final Set<UserPrincipal> OWNERS = lookUp();
+
+		static boolean isForeign(UserPrincipal owner) {
+			return owner != null && !OWNERS.isEmpty() && !OWNERS.contains(owner);
+		}
+
+		static String applicationUser() {
+			return APPLICATION_USER;
+		}
+
+		private static Set<UserPrincipal> lookUp() {
+			Set<UserPrincipal> owners = new LinkedHashSet<>();
+			UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
+			try {
+				owners.add(users.lookupPrincipalByName("root"));
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				// No root here (Windows): the application's user alone is trusted.
+			}
+			try {
+				owners.add(users.lookupPrincipalByName(APPLICATION_USER));
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				ownerOfANewFile().ifPresent(owners::add);
+			}
+			return Set.copyOf(owners);
+		}
+
+		/** Who this process creates files as, for a user with no name (a container's arbitrary uid). */
+		private static Optional<UserPrincipal> ownerOfANewFile() {
+			try {
+				Path probe = Files.createTempFile("credential-process-owner", "");
+				try {
+					return Optional.of(Files.getOwner(probe));
+				}
+				finally {
+					Files.deleteIfExists(probe);
+				}
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				return Optional.empty();
+			}
+		}
+
 	}
 
 }

@@ -1,8 +1,11 @@
 package io.github.credentialprocess;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,6 +18,14 @@ class ProcessCommandTests {
 		ProcessCommand command = ProcessCommand.shell("/opt/tools/aws-vault exec prod --mfa-token 123456");
 		assertThat(command).hasToString("aws-vault ** arguments redacted **");
 		assertThat(command.argv()).containsExactly("/bin/sh", "-c", "/opt/tools/aws-vault exec prod --mfa-token 123456");
+	}
+
+	@Test
+	void shellIsNotTakenFromThePath(@TempDir Path folder) throws Exception {
+		Path script = new Scripts(folder).printing(Scripts.credentialsJson(Optional.empty()));
+		PlantedPathProbe.Result result = PlantedPathProbe.run(folder, List.of("sh"), "shell", "'" + script + "'");
+		assertThat(result.outcome()).isEqualTo("PROBE ok");
+		assertThat(result.plantedRuns()).as("planted programs that ran").isEmpty();
 	}
 
 	@Test
@@ -76,11 +87,12 @@ class ProcessCommandTests {
 	}
 
 	@Test
-	void scriptGivenToAnInterpreterIsItsFirstArgumentThatIsNotAnOption() {
-		assertThat(ProcessCommand.shell("sh /opt/helpers/get-credentials.sh --profile dev").interpretedScript())
-			.contains("/opt/helpers/get-credentials.sh");
-		assertThat(ProcessCommand.direct(List.of("python3", "-u", "helper.py")).interpretedScript()).contains("helper.py");
-		assertThat(ProcessCommand.shell("/usr/bin/helper script.sh").interpretedScript()).isEmpty();
+	void wordsAfterTheProgramAreThoseAfterItsAssignmentsAndItWithoutQuotes() {
+		assertThat(ProcessCommand.shell("HELPER_KEY=k3y /usr/bin/env 'python3' -u helper.py").wordsAfterProgram())
+			.containsExactly("python3", "-u", "helper.py");
+		assertThat(ProcessCommand.direct(List.of("python3", "-u", "helper.py")).wordsAfterProgram())
+			.containsExactly("-u", "helper.py");
+		assertThat(ProcessCommand.shell("/usr/bin/helper").wordsAfterProgram()).isEmpty();
 	}
 
 	@Test

@@ -52,16 +52,33 @@ class SharedConfigFileTests {
 	}
 
 	@Test
-	void staticKeysInTheProfileTakePrecedenceAndNoProcessRuns() throws IOException {
+	void credentialProcessTakesPrecedenceOverStaticKeysWithAWarningNamingOnlyTheKeys() throws IOException {
 		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
 		writeConfig("[profile dev]\naws_access_key_id = AKIDSTATIC1234\naws_secret_access_key = static-secret\n"
-				+ "credential_process = " + script + "\n");
-		try (CredentialProcessProvider provider = fromProfile("dev")) {
+				+ "aws_session_token = static-token\ncredential_process = " + script + "\n");
+		try (LogCapture logs = new LogCapture(); CredentialProcessProvider provider = fromProfile("dev")) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo(Scripts.ACCESS_KEY_ID);
+			assertThat(this.scripts.runs()).isEqualTo(1);
+			assertThat(logs.lines(Level.WARN)).singleElement()
+				.asString()
+				.contains("Profile 'dev' in the AWS config file " + this.configFile)
+				.contains("aws_access_key_id, aws_secret_access_key, aws_session_token")
+				.contains("credential_process is run")
+				.doesNotContain("AKIDSTATIC1234")
+				.doesNotContain("static-secret")
+				.doesNotContain("static-token");
+		}
+	}
+
+	@Test
+	void staticKeysAloneAreServedAndNoProcessRuns() throws IOException {
+		writeConfig("[profile dev]\naws_access_key_id = AKIDSTATIC1234\naws_secret_access_key = static-secret\n");
+		try (LogCapture logs = new LogCapture(); CredentialProcessProvider provider = fromProfile("dev")) {
 			ProcessCredentials credentials = provider.resolveCredentials();
 			assertThat(credentials.accessKeyId()).isEqualTo("AKIDSTATIC1234");
 			assertThat(credentials.secretAccessKey()).isEqualTo("static-secret");
 			assertThat(provider.refresh()).isSameAs(credentials);
-			assertThat(this.scripts.runs()).isZero();
+			assertThat(logs.lines(Level.WARN)).isEmpty();
 		}
 	}
 
@@ -97,71 +114,6 @@ class SharedConfigFileTests {
 				.asString()
 				.contains("AWS config file " + this.configFile + " is writable by group or others")
 				.contains("chmod go-w " + this.configFile);
-		}
-	}
-
-	@Test
-	void executableWritableByGroupIsWarnedAbout() throws IOException {
-		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
-		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxrwx---"));
-		try (LogCapture logs = new LogCapture()) {
-			CredentialProcessProvider.builder().command("'" + script + "' --secret-arg").build().close();
-			assertThat(logs.lines(Level.WARN)).singleElement()
-				.asString()
-				.contains("credential process executable " + script + " is writable by group or others")
-				.doesNotContain("--secret-arg");
-		}
-	}
-
-	@Test
-	void scriptRunThroughAnInterpreterWritableByOthersIsWarnedAbout() throws IOException {
-		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
-		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx---rw-"));
-		try (LogCapture logs = new LogCapture()) {
-			CredentialProcessProvider.builder().command("sh '" + script + "' --secret-arg").build().close();
-			assertThat(logs.lines(Level.WARN)).singleElement()
-				.asString()
-				.contains("credential process script " + script + " is writable by group or others")
-				.doesNotContain("--secret-arg");
-		}
-	}
-
-	@Test
-	void directoryOfTheHelperWritableByGroupWithoutTheStickyBitIsWarnedAbout() throws IOException {
-		Path directory = Files.createDirectory(this.folder.resolve("shared-bin"));
-		Path script = new Scripts(directory).printing(Scripts.credentialsJson(Optional.empty()));
-		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwx---"));
-		try (LogCapture logs = new LogCapture()) {
-			CredentialProcessProvider.builder().command(java.util.List.of(script.toString())).build().close();
-			assertThat(logs.lines(Level.WARN)).singleElement()
-				.asString()
-				.contains("The directory " + directory + " of the credential process executable " + script)
-				.contains("without the sticky bit")
-				.contains("chmod go-w " + directory);
-		}
-	}
-
-	@Test
-	void directoryWithTheStickyBitIsNotWarnedAbout() throws Exception {
-		Path directory = Files.createDirectory(this.folder.resolve("sticky-bin"));
-		Path script = new Scripts(directory).printing(Scripts.credentialsJson(Optional.empty()));
-		assertThat(new ProcessBuilder("chmod", "1777", directory.toString()).start().waitFor()).isZero();
-		try (LogCapture logs = new LogCapture()) {
-			CredentialProcessProvider.builder().command(java.util.List.of(script.toString())).build().close();
-			assertThat(logs.lines(Level.WARN)).isEmpty();
-		}
-	}
-
-	@Test
-	void writableFileIsWarnedAboutOnlyOnce() throws IOException {
-		Path script = this.scripts.printing(Scripts.credentialsJson(Optional.empty()));
-		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx---rwx"));
-		try (LogCapture logs = new LogCapture()) {
-			for (int i = 0; i < 3; i++) {
-				CredentialProcessProvider.builder().command(java.util.List.of(script.toString())).build().close();
-			}
-			assertThat(logs.lines(Level.WARN)).filteredOn((line) -> line.contains("writable by group or others"))
-				.hasSize(1);
 		}
 	}
 

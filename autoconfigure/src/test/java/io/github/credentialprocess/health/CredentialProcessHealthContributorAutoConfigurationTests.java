@@ -134,6 +134,34 @@ class CredentialProcessHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void runWhenTheProfileHoldsOnlyStaticKeysShouldBeUpSayingStaticKeys() throws Exception {
+		Path config = Files.writeString(this.folder.resolve("config"),
+				"[profile dev]\naws_access_key_id = AKIDSTATIC1234\naws_secret_access_key = static-secret\n");
+		String previous = System.setProperty("aws.configFile", config.toString());
+		try {
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(CredentialProcessAutoConfiguration.class,
+						CredentialProcessHealthContributorAutoConfiguration.class))
+				.withPropertyValues("aws.credential-process.profile=dev")
+				.run((context) -> {
+					Health health = context.getBean(CredentialProcessHealthIndicator.class).health();
+					assertThat(health.getStatus()).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).containsEntry("source", "static keys")
+						.containsEntry("accessKeyId", "****1234");
+					assertThat(health.getDetails().toString()).doesNotContain("static-secret");
+				});
+		}
+		finally {
+			if (previous == null) {
+				System.clearProperty("aws.configFile");
+			}
+			else {
+				System.setProperty("aws.configFile", previous);
+			}
+		}
+	}
+
+	@Test
 	void detailsNameTheLastRunTrigger() {
 		this.contextRunner.run((context) -> {
 			CredentialProcessHealthIndicator indicator = context.getBean(CredentialProcessHealthIndicator.class);

@@ -1,0 +1,74 @@
+package io.github.credentialprocess;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InterpretersTests {
+
+	@Test
+	void scriptOfAnInterpreterIsItsFirstArgumentThatIsNotAnOption() {
+		assertThat(Interpreters.launch("sh", List.of("/opt/helpers/get-credentials.sh", "--profile", "dev")).script())
+			.contains("/opt/helpers/get-credentials.sh");
+		assertThat(Interpreters.launch("/usr/bin/python3", List.of("-u", "helper.py")).script()).contains("helper.py");
+	}
+
+	@Test
+	void programThatIsNoInterpreterHasNoScript() {
+		assertThat(Interpreters.launch("/usr/bin/helper", List.of("script.sh"))).isEqualTo(launch(null, null));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sh", "bash", "python3", "python3.12", "perl5.36", "ruby3.1", "node18", "/opt/bin/pwsh7" })
+	void interpreterMayCarryAVersionInItsName(String program) {
+		assertThat(Interpreters.isInterpreter(program)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "helper", "python-helper", "shred", "nodejs-helper", "perl5.36x", "bash.old" })
+	void otherNamesAreNoInterpreters(String program) {
+		assertThat(Interpreters.isInterpreter(program)).isFalse();
+	}
+
+	@Test
+	void envIsLookedThroughToTheProgramAndItsScript() {
+		assertThat(Interpreters.launch("/usr/bin/env", List.of("python3", "helper.py")))
+			.isEqualTo(launch("python3", "helper.py"));
+	}
+
+	@Test
+	void envOptionsAndAssignmentsArePassedOver() {
+		assertThat(Interpreters.launch("env", List.of("-i", "-u", "HOME", "--chdir", "/opt", "--unset=PATH",
+				"HELPER_KEY=k3y", "--", "MODE=prod", "sh", "-e", "helper.sh")))
+			.isEqualTo(launch("sh", "helper.sh"));
+	}
+
+	@Test
+	void envSplitStringHoldsTheProgramAndItsArguments() {
+		assertThat(Interpreters.launch("env", List.of("-S", "python3 -u helper.py", "--flag")))
+			.isEqualTo(launch("python3", "helper.py"));
+		assertThat(Interpreters.launch("env", List.of("--split-string=A=1 perl5.36 helper.pl")))
+			.isEqualTo(launch("perl5.36", "helper.pl"));
+	}
+
+	@Test
+	void envThatRunsNothingHasNoProgram() {
+		assertThat(Interpreters.launch("env", List.of("-i", "A=1"))).isEqualTo(launch(null, null));
+	}
+
+	@Test
+	void programAfterEnvThatIsNoInterpreterHasNoScript() {
+		assertThat(Interpreters.launch("env", List.of("/opt/bin/helper", "config.json")))
+			.isEqualTo(launch("/opt/bin/helper", null));
+	}
+
+	private static Interpreters.Launch launch(String program, String script) {
+		return new Interpreters.Launch(Optional.ofNullable(program), Optional.ofNullable(script));
+	}
+
+}
