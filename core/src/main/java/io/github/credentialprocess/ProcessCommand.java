@@ -117,16 +117,14 @@ record ProcessCommand(List<String> argv, String executable) {
 	 * what {@code env} runs and the script an interpreter runs.
 	 */
 	List<String> wordsAfterProgram() {
-		List<String> words = words().stream().map(ShellWords.Word::text).toList();
+		List<ShellWords.Word> words = words();
 		int program = -1;
-		List<ShellWords.Word> all = words();
-		for (int i = 0; i < all.size(); i++) {
-			if (!all.get(i).assignment() && all.get(i).text().equals(this.executable)) {
+		for (int i = 0; i < words.size() && program < 0; i++) {
+			if (!words.get(i).assignment() && words.get(i).text().equals(this.executable)) {
 				program = i;
-				break;
 			}
 		}
-		return words.subList(program + 1, words.size());
+		return words.subList(program + 1, words.size()).stream().map(ShellWords.Word::text).toList();
 	}
 
 	/**
