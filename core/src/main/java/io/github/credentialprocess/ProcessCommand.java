@@ -129,14 +129,18 @@ record ProcessCommand(List<String> argv, String executable) {
 
 	/**
 	 * The words of the command: of a shell command, as the shell splits it (each word whole, however
-	 * it was quoted; when the line cannot be read, its whitespace-separated parts, so that nothing
-	 * goes unmasked); of an {@code argv}, any words after the first in {@code argv[0]}, which may
+	 * it was quoted; when the line cannot be read, its words read as far as possible and also its
+	 * whitespace-separated parts, so that nothing goes unmasked); of an {@code argv}, any words after the first in {@code argv[0]}, which may
 	 * hold a whole command line, and then each further element whole.
 	 */
 	private List<ShellWords.Word> words() {
 		if (isShell()) {
 			String line = this.argv.get(2);
-			return ShellWords.split(line).orElseGet(() -> plainWords(line));
+			return ShellWords.split(line).orElseGet(() -> {
+				List<ShellWords.Word> words = new ArrayList<>(ShellWords.splitLeniently(line));
+				words.addAll(plainWords(line));
+				return words;
+			});
 		}
 		List<ShellWords.Word> words = new ArrayList<>(plainWords(this.argv.get(0)));
 		if (!words.isEmpty()) {

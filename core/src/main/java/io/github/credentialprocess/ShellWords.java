@@ -39,6 +39,20 @@ final class ShellWords {
 	 * closed, a backslash at the very end)
 	 */
 	static Optional<List<Word>> split(String line) {
+		return split(line, false);
+	}
+
+	/**
+	 * The words of a line that cannot be read with certainty, read as far as possible: a quote never
+	 * closed runs to the end, a backslash at the end is kept; every word is then uncertain. For
+	 * masking only, so that a quoted value is still masked whole.
+	 */
+	static List<Word> splitLeniently(String line) {
+		List<Word> words = split(line, true).orElseThrow();
+		return words.stream().map((word) -> new Word(word.text(), word.assignment(), false)).toList();
+	}
+
+	private static Optional<List<Word>> split(String line, boolean lenient) {
 		List<Word> words = new ArrayList<>();
 		StringBuilder text = new StringBuilder();
 		boolean inWord = false;
@@ -64,7 +78,11 @@ final class ShellWords {
 			inWord = true;
 			if (c == '\\') {
 				if (i + 1 >= line.length()) {
-					return Optional.empty();
+					if (!lenient) {
+						return Optional.empty();
+					}
+					text.append(c);
+					break;
 				}
 				if (line.charAt(i + 1) != '\n') {
 					text.append(line.charAt(i + 1));
@@ -75,16 +93,22 @@ final class ShellWords {
 			else if (c == '\'') {
 				int close = line.indexOf('\'', i + 1);
 				if (close < 0) {
-					return Optional.empty();
+					if (!lenient) {
+						return Optional.empty();
+					}
+					close = line.length();
 				}
-				text.append(line, i + 1, close);
+				text.append(line, i + 1, Math.min(close, line.length()));
 				plainSoFar = false;
 				i = close + 1;
 			}
 			else if (c == '"') {
 				int close = doubleQuoted(line, i + 1, text);
 				if (close < 0) {
-					return Optional.empty();
+					if (!lenient) {
+						return Optional.empty();
+					}
+					close = line.length();
 				}
 				if (line.substring(i + 1, close).matches("(?s).*[$`].*")) {
 					certain = false;
