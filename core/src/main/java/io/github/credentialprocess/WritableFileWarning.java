@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,9 @@ final class WritableFileWarning {
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProvider.class);
 
 	private static final Set<Path> warned = ConcurrentHashMap.newKeySet();
+
+	/** The checks whose warning the logger dropped, by file: run again by {@link #warnAgainWhereDropped()}. */
+	private static final Map<Path, Runnable> dropped = new ConcurrentHashMap<>();
 
 	private static final int GROUP_WRITE = 0020;
 
@@ -48,7 +52,7 @@ final class WritableFileWarning {
 		}
 		boolean writable = permissions.contains(PosixFilePermission.GROUP_WRITE)
 				|| permissions.contains(PosixFilePermission.OTHERS_WRITE);
-		if (writable && warned.add(file.toAbsolutePath().normalize())) {
+		if (writable && warnNow(file.toAbsolutePath().normalize(), () -> check(file, role))) {
 			logger.warn("The {} {} is writable by group or others, who could make this application run their own "
 					+ "code for credentials; lock it down with 'chmod go-w {}'", role, file, file);
 		}
@@ -74,12 +78,31 @@ final class WritableFileWarning {
 				return;
 			}
 			boolean writable = (mode & (GROUP_WRITE | OTHERS_WRITE)) != 0;
-			if (writable && (mode & STICKY) == 0 && warned.add(directory)) {
+			if (writable && (mode & STICKY) == 0 && warnNow(directory, () -> checkDirectories(file, role))) {
 				logger.warn("The directory {} of the {} {} is writable by group or others without the sticky bit, "
 						+ "so they could replace the file with their own; lock it down with 'chmod go-w {}'", directory,
 						role, file, directory);
 			}
 		}
+	}
+
+	/**
+	 * Whether to log the warning about a file now: once per file, and only when the logger takes it
+	 * (a warning logged before the application's logging works is dropped, so it does not count as
+	 * given); otherwise the check is kept, to be run again by {@link #warnAgainWhereDropped()}.
+	 */
+	private static boolean warnNow(Path file, Runnable checkAgain) {
+		if (!logger.isWarnEnabled()) {
+			dropped.put(file, checkAgain);
+			return false;
+		}
+		dropped.remove(file);
+		return warned.add(file);
+	}
+
+	/** Runs again the checks whose warning was dropped, so that each is logged once the logger takes it. */
+	static void warnAgainWhereDropped() {
+		dropped.values().forEach(Runnable::run);
 	}
 
 	/**

@@ -79,6 +79,8 @@ final class BootstrapCredentialProcess {
 		if (built == null) {
 			return;
 		}
+		// Built while Boot's logging dropped every event; logging works from here on.
+		built.logDroppedStartupMessages();
 		ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
 		if (!(beanFactory instanceof BeanDefinitionRegistry registry) || beanFactory.containsBean(PROVIDER_BEAN)) {
 			// The context cannot take it, or has a provider of its own: nothing would ever close this one.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,8 @@ class ConfigImportTests {
 	private static final String ACCESS_KEY_ID = "AKIADEMOEXAMPLE00001";
 
 	private static final String SECRET_ACCESS_KEY = "demo-secret-access-key-for-the-embedded-s3";
+
+	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
 
 	private static EmbeddedS3Server s3;
 
@@ -151,6 +154,21 @@ class ConfigImportTests {
 		assertThat(output).contains("Invalid credential process configuration: aws.credential-process.timeout is PT0S")
 			.contains("Set aws.credential-process.timeout to a positive duration");
 		assertThat(runs()).isZero();
+	}
+
+	@Test
+	void startupLineAndWritableFileWarningOfTheImportsProviderAreLoggedOnceLoggingWorks(CapturedOutput output)
+			throws IOException {
+		// Built while Boot's logging drops every event: what it logged then must not be lost.
+		Path helper = Files.copy(Path.of(COUNTING_HELPER), this.folder.resolve("counting-helper.sh"));
+		Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxrw-rw-"));
+		try (ConfigurableApplicationContext context = start("aws-s3:config/app.properties",
+				"--aws.credential-process.argv[0]=sh", "--aws.credential-process.argv[1]=" + helper)) {
+			assertThat(context.getEnvironment().getProperty("greeting")).isEqualTo("hello from S3");
+		}
+		assertThat(output.getOut().split("AWS credentials come from the credential process 'sh'", -1)).hasSize(2);
+		assertThat(output.getOut().split("credential process script " + helper + " is writable by group or others", -1))
+			.hasSize(2);
 	}
 
 	@Test
