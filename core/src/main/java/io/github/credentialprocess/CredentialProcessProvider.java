@@ -105,6 +105,9 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProvider.class);
 
+	/** What the constructor logs, kept while logging drops it: see {@link #logDroppedStartupMessages()}. */
+	private final StartupLog startupLog = new StartupLog(logger);
+
 	/** Runs the process; {@code null} when a profile's static keys are served instead. */
 	private final ProcessRunner runner;
 
@@ -183,7 +186,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.parser = new CredentialsParser(command.executableName());
 			this.staticEntry = null;
 			WritableFileWarning.checkCommand(command, builder.workingDirectory);
-			logger.info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take "
+			this.startupLog.info("AWS credentials come from the credential process '{}' (arguments not shown): "
+					+ "a run may take "
 					+ "{}; credentials are refreshed {} to {} before they expire (expiry window less up to {}% at "
 					+ "random), a failed refresh is retried after {} to {}", command.executableName(),
 					builder.timeout, builder.expiryWindow, builder.expiryWindow.multipliedBy(
@@ -195,8 +199,19 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.parser = null;
 			this.staticEntry = CachedCredentials.permanent(staticCredentials);
 			this.cached = this.staticEntry;
-			logger.info("The AWS profile holds static keys and no credential_process; no process is run");
+			this.startupLog.info("The AWS profile holds static keys and no credential_process; no process is run");
 		}
+	}
+
+	/**
+	 * Logs what building this provider logged (where its credentials come from, files others could
+	 * write) if logging dropped it then, each line once. For frameworks that build the provider
+	 * before their logging is set up: Spring Boot drops every event until its logging system is
+	 * initialised, and its config import ({@code spring.config.import=aws-...}) builds the provider
+	 * earlier; the Spring integration calls this when the application context takes it over.
+	 */
+	public void logDroppedStartupMessages() {
+		this.startupLog.logDropped();
 	}
 
 	/**

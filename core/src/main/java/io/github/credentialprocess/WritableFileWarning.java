@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,9 @@ final class WritableFileWarning {
 
 	/** Warnings given, so that each is given once. */
 	private static final Set<Warning> warned = ConcurrentHashMap.newKeySet();
+
+	/** Warnings the logger dropped, with how to give each again: see {@link #warnAgainWhereDropped()}. */
+	private static final Map<Warning, Runnable> dropped = new ConcurrentHashMap<>();
 
 	private static final int GROUP_WRITE = 0020;
 
@@ -159,10 +163,28 @@ final class WritableFileWarning {
 	 * A warning counts as given only when it was logged: one raised while warnings are not logged
 	 * (Spring Boot's bootstrap phase, before logging is set up) is raised again next time.
 	 */
+	/**
+	 * Logs a warning once per file and problem, and only when the logger takes it: a warning logged
+	 * before the application's logging works (Spring Boot drops every event until then) does not
+	 * count as given, and is kept for {@link #warnAgainWhereDropped()}.
+	 */
 	private static void warn(Path path, String problem, String format, Object... arguments) {
-		if (logger.isWarnEnabled() && warned.add(new Warning(path, problem))) {
+		Warning warning = new Warning(path, problem);
+		if (!logger.isWarnEnabled()) {
+			if (!warned.contains(warning)) {
+				dropped.put(warning, () -> warn(path, problem, format, arguments));
+			}
+			return;
+		}
+		dropped.remove(warning);
+		if (warned.add(warning)) {
 			logger.warn(format, arguments);
 		}
+	}
+
+	/** Gives again the warnings that logging dropped, each once, now that the logger may take them. */
+	static void warnAgainWhereDropped() {
+		List.copyOf(dropped.values()).forEach(Runnable::run);
 	}
 
 	/**

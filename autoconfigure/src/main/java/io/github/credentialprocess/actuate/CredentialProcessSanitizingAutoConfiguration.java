@@ -8,18 +8,13 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Marks {@code aws.credential-process.command}, {@code argv} and {@code environment} as sensitive,
- * so that {@code /actuator/env} and {@code /actuator/configprops} mask them even with
- * {@code show-values: always}: a command line can hold a passphrase, an argument a password.
+ * in every spelling that binds to them, so that {@code /actuator/env} and
+ * {@code /actuator/configprops} mask them even with {@code show-values: always}: a command line can
+ * hold a passphrase, an argument a password.
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
 public final class CredentialProcessSanitizingAutoConfiguration {
-
-	/**
-	 * The keys to mask, in property form ({@code aws.credential-process.argv[0]}) and environment
-	 * variable form ({@code AWS_CREDENTIALPROCESS_COMMAND}).
-	 */
-	static final String SENSITIVE_KEYS = "(?i)^aws[._]credential-?process[._](command|argv.*|environment.*)$";
 
 	CredentialProcessSanitizingAutoConfiguration() {
 	}
@@ -27,7 +22,7 @@ public final class CredentialProcessSanitizingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "credentialProcessSanitizingFunction")
 	SanitizingFunction credentialProcessSanitizingFunction() {
-		return SanitizingFunction.sanitizeValue().ifKeyMatches(SENSITIVE_KEYS);
+		return new CredentialProcessSanitizingFunction();
 	}
 
 }

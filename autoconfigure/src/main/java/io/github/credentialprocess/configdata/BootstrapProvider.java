@@ -5,15 +5,15 @@ import java.util.function.Supplier;
 import io.github.credentialprocess.CredentialProcessProvider;
 
 /**
- * The provider of the bootstrap phase, once built, until the application context takes it over or
- * the startup fails. Kept apart from the AWS SDK types, so that the startup failure hook can use it
- * whatever is on the classpath.
+ * Owns the provider of the bootstrap phase, once built: whoever closes this closes the provider.
+ * That is the application context from the hand-over on (which destroys this as a bean when it
+ * closes or its refresh fails), and the startup failure hook for a startup that fails at any point.
+ * Kept apart from the AWS SDK types, so that the failure hook can use it whatever is on the
+ * classpath.
  */
 final class BootstrapProvider {
 
 	private CredentialProcessProvider provider;
-
-	private boolean handedOver;
 
 	synchronized CredentialProcessProvider getOrCreate(Supplier<CredentialProcessProvider> factory) {
 		if (this.provider == null) {
@@ -23,20 +23,19 @@ final class BootstrapProvider {
 	}
 
 	/**
-	 * The provider, for the application context to own from now on.
-	 * @return the provider, or {@code null} when none was built
+	 * The provider.
+	 * @return the provider, or {@code null} when none was built (no import asked for credentials)
 	 */
-	synchronized CredentialProcessProvider handOver() {
-		this.handedOver = true;
+	synchronized CredentialProcessProvider built() {
 		return this.provider;
 	}
 
 	/**
-	 * Closes a provider that no application context will ever own (the startup failed before the
-	 * hand-over), so that its refresh thread does not outlive the failed startup.
+	 * Closes the provider, if one was built: its refresh thread stops and a running process is
+	 * killed. Closing again does nothing.
 	 */
-	synchronized void closeUnlessHandedOver() {
-		if (this.provider != null && !this.handedOver) {
+	synchronized void close() {
+		if (this.provider != null) {
 			this.provider.close();
 		}
 	}

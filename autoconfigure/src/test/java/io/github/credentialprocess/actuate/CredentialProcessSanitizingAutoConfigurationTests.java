@@ -1,9 +1,23 @@
 package io.github.credentialprocess.actuate;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import io.github.credentialprocess.Scripts;
+import io.github.credentialprocess.autoconfigure.ActuatorClient;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
+import io.github.credentialprocess.autoconfigure.CredentialProcessProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -11,19 +25,33 @@ import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAut
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /actuator/env} and {@code /actuator/configprops} mask the command line, argv and
- * environment values even when an operator sets {@code show-values: always}.
+ * environment values even when an operator sets {@code show-values: always}, in every spelling
+ * that binds to them: relaxed property names, environment variables (legacy ones included) and
+ * indexed {@code argv} elements.
  */
 class CredentialProcessSanitizingAutoConfigurationTests {
 
 	private static final String PASSPHRASE = "vault-passphrase-4f2a9c";
+
+	private static final String HELPER = "{helper}";
+
+	@TempDir
+	Path folder;
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CredentialProcessAutoConfiguration.class,
@@ -65,10 +93,74 @@ class CredentialProcessSanitizingAutoConfigurationTests {
 		});
 	}
 
+	static Stream<Arguments> spellings() {
+		String command = "'" + HELPER + "' --passphrase " + PASSPHRASE;
+		Map<String, String> none = Map.of();
+		return Stream.of(
+				Arguments.of("command with an underscore", List.of("aws.credential_process.command=" + command), none),
+				Arguments.of("command in camel case", List.of("aws.credentialProcess.command=" + command), none),
+				Arguments.of("command in upper case", List.of("AWS.CREDENTIAL-PROCESS.COMMAND=" + command), none),
+				Arguments.of("indexed argv", List.of("aws.credential-process.argv[0]=" + HELPER,
+						"aws.credential-process.argv[1]=--passphrase=" + PASSPHRASE), none),
+				Arguments.of("indexed argv with an underscore", List.of("aws.credential_process.argv[0]=" + HELPER,
+						"aws.credential_process.argv[1]=--passphrase=" + PASSPHRASE), none),
+				Arguments.of("environment in camel case", List.of("aws.credential-process.command=" + HELPER,
+						"aws.credentialProcess.environment.HELPER_TOKEN=" + PASSPHRASE), none),
+				Arguments.of("command as an environment variable", List.of(),
+						Map.of("AWS_CREDENTIALPROCESS_COMMAND", command)),
+				Arguments.of("command as a legacy environment variable", List.of(),
+						Map.of("AWS_CREDENTIAL_PROCESS_COMMAND", command)),
+				Arguments.of("argv as environment variables", List.of(), Map.of("AWS_CREDENTIALPROCESS_ARGV_0_", HELPER,
+						"AWS_CREDENTIALPROCESS_ARGV_1_", "--passphrase=" + PASSPHRASE)),
+				Arguments.of("environment as an environment variable", List.of(),
+						Map.of("AWS_CREDENTIALPROCESS_COMMAND", HELPER,
+								"AWS_CREDENTIALPROCESS_ENVIRONMENT_HELPER_TOKEN", PASSPHRASE)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("spellings")
+	void runWhenAValueIsSetInAnySpellingThatBindsShouldMaskItOverHttp(String spelling, List<String> properties,
+			Map<String, String> environmentVariables) {
+		String helper = new Scripts(this.folder).printingCredentialsExpiringAt(Instant.now().plus(1, ChronoUnit.HOURS))
+			.toString();
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--management.endpoints.web.exposure.include=env,configprops",
+				"--management.endpoint.env.show-values=always", "--management.endpoint.configprops.show-values=always"));
+		properties.forEach((property) -> arguments.add("--" + property.replace(HELPER, helper)));
+		SpringApplication application = new SpringApplication(WebApplication.class);
+		application.addInitializers((context) -> {
+			// What the JVM's environment variables look like to Spring: a SystemEnvironmentPropertySource
+			// named systemEnvironment, which binds through the relaxed environment-variable mapping.
+			Map<String, Object> variables = new HashMap<>(System.getenv());
+			environmentVariables.forEach((name, value) -> variables.put(name, value.replace(HELPER, helper)));
+			context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		});
+		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
+			CredentialProcessProperties bound = context.getBean(CredentialProcessProperties.class);
+			assertThat(bound.getCommand() + bound.getArgv() + bound.getEnvironment()).as("the spelling binds")
+				.contains(PASSPHRASE);
+			ActuatorClient actuator = new ActuatorClient(
+					((WebServerApplicationContext) context).getWebServer().getPort());
+			actuator.get("/env");
+			actuator.get("/configprops");
+			assertThat(actuator.responses()).allSatisfy((body) -> assertThat(body).doesNotContain(PASSPHRASE));
+		}
+	}
+
 	@Test
 	void runWhenActuatorIsAbsentShouldNotCreateTheFunction() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("credentialProcessSanitizingFunction"));
+	}
+
+	/** A whole application of auto-configuration: web server, actuator, the starter. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class WebApplication {
+
 	}
 
 }

@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Talks to the actuator of an application under test over real HTTP, and keeps every response body
- * so that a test can check none of them leaks a secret.
+ * so that a test can check none of them leaks a secret. Public for the tests of every integration
+ * package.
  */
-final class ActuatorClient {
+public final class ActuatorClient {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -27,22 +28,22 @@ final class ActuatorClient {
 
 	private final List<String> responses = new ArrayList<>();
 
-	ActuatorClient(int port) {
+	public ActuatorClient(int port) {
 		this.base = "http://localhost:" + port + "/actuator";
 	}
 
-	JsonNode get(String path) {
+	public JsonNode get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
 	}
 
-	JsonNode post(String path) {
+	public JsonNode post(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build());
 	}
 
 	/** Every response body received so far. */
-	List<String> responses() {
+	public List<String> responses() {
 		return List.copyOf(this.responses);
 	}
 

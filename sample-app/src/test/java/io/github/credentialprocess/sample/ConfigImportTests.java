@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.health.CredentialProcessHealthIndicator;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,13 +32,20 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +64,14 @@ class ConfigImportTests {
 	private static final String ACCESS_KEY_ID = "AKIADEMOEXAMPLE00001";
 
 	private static final String SECRET_ACCESS_KEY = "demo-secret-access-key-for-the-embedded-s3";
+
+	/**
+	 * Credentials that live 4 s: a provider left running after its application is gone would run
+	 * the helper again within 2 to 3 s, for its refresh.
+	 */
+	private static final String SHORT_LIVED = "--aws.credential-process.environment.DEMO_LIFETIME_SECONDS=4";
+
+	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
 
 	private static EmbeddedS3Server s3;
 
@@ -154,6 +175,71 @@ class ConfigImportTests {
 	}
 
 	@Test
+	void startupLineAndWritableFileWarningOfTheImportsProviderAreLoggedOnceLoggingWorks(CapturedOutput output)
+			throws IOException {
+		// Built while Boot's logging drops every event: what it logged then must not be lost.
+		Path helper = Files.copy(Path.of(COUNTING_HELPER), this.folder.resolve("counting-helper.sh"));
+		Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxrw-rw-"));
+		try (ConfigurableApplicationContext context = start("aws-s3:config/app.properties",
+				"--aws.credential-process.argv[0]=sh", "--aws.credential-process.argv[1]=" + helper)) {
+			assertThat(context.getEnvironment().getProperty("greeting")).isEqualTo("hello from S3");
+		}
+		assertThat(output.getOut().split("AWS credentials come from the credential process 'sh'", -1)).hasSize(2);
+		assertThat(output.getOut().split("credential process script " + helper + " is writable by group or others", -1))
+			.hasSize(2);
+	}
+
+	static Stream<Arguments> failuresAfterTheImport() {
+		return Stream.of(
+				Arguments.of("a listener of the prepared context",
+						customizer((application) -> application.addListeners(new FailingWhenPrepared()))),
+				Arguments.of("a bean factory post-processor", withSource(FailingPostProcessor.class)),
+				Arguments.of("a bean of the application", withSource(FailingBean.class)),
+				Arguments.of("a bean that needs the provider", withSource(FailingBeanNeedingTheProvider.class)),
+				Arguments.of("an application runner", withSource(FailingRunner.class)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("failuresAfterTheImport")
+	void startupThatFailsAfterTheImportClosesTheImportsProvider(String failurePoint,
+			Consumer<SpringApplication> failure) {
+		assertThatException().isThrownBy(() -> start(failure, "aws-s3:config/app.properties", SHORT_LIVED))
+			.satisfies((ex) -> assertThat(causes(ex)).anyMatch((message) -> message.contains("failed on purpose")));
+		assertThat(runs()).as("the import ran the helper").isPositive();
+		assertNothingKeepsRunning();
+	}
+
+	@Test
+	void userProviderBeanNamedLikeTheStartersWinsAndTheImportsProviderClosesWithTheContext() {
+		try (ConfigurableApplicationContext context = start(withSource(UserProvider.class),
+				"aws-s3:config/app.properties", SHORT_LIVED)) {
+			assertThat(context.getEnvironment().getProperty("greeting")).isEqualTo("hello from S3");
+			assertThat(context.getBeansOfType(CredentialProcessProvider.class)).containsOnlyKeys("credentialProcessProvider");
+			assertThat(((AnnotatedBeanDefinition) context.getBeanFactory().getBeanDefinition("credentialProcessProvider"))
+				.getFactoryMethodMetadata()
+				.getDeclaringClassName()).isEqualTo(UserProvider.class.getName());
+			// The client Spring Cloud AWS built for the import, now a bean, still signs with the
+			// provider the import used.
+			assertThat(context.getBean(S3Client.class).listObjectsV2((list) -> list.bucket("config")).contents())
+				.hasSize(1);
+		}
+		assertNothingKeepsRunning();
+	}
+
+	@Test
+	void userAwsCredentialsProviderBeanWinsAndTheImportsProviderIsTheApplicationsProvider() {
+		try (ConfigurableApplicationContext context = start(withSource(UserAwsCredentials.class),
+				"aws-s3:config/app.properties")) {
+			assertThat(context.getEnvironment().getProperty("greeting")).isEqualTo("hello from S3");
+			assertThat(context.getBean(AwsCredentialsProvider.class)).isInstanceOf(StaticCredentialsProvider.class);
+			assertThat(context.getBeansOfType(CredentialProcessProvider.class)).hasSize(1);
+			// A provider of its own would run the helper again at startup: the import's is the bean.
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> runs() == 1);
+		}
+		assertNothingKeepsRunning();
+	}
+
+	@Test
 	void applicationThatImportsNothingFromAwsBuildsItsProviderAsABean() {
 		try (ConfigurableApplicationContext context = start("optional:classpath:nothing.properties")) {
 			assertThat(context.getBeanFactory().getBeanDefinition("credentialProcessProvider").getFactoryMethodName())
@@ -166,8 +252,15 @@ class ConfigImportTests {
 	}
 
 	private ConfigurableApplicationContext start(String configImport, String... arguments) {
+		return start((application) -> {
+		}, configImport, arguments);
+	}
+
+	private ConfigurableApplicationContext start(Consumer<SpringApplication> customizer, String configImport,
+			String... arguments) {
 		SpringApplication application = new SpringApplication(ConfigImportApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
+		customizer.accept(application);
 		List<String> args = new ArrayList<>(List.of("--spring.config.name=config-import",
 				"--test.config-import=" + configImport, "--test.s3-endpoint=" + s3.endpoint(),
 				"--test.runs-file=" + runsFile()));
@@ -186,6 +279,21 @@ class ConfigImportTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** No refresh thread is left, and no helper runs during a period in which a live provider would. */
+	private void assertNothingKeepsRunning() {
+		await().atMost(Duration.ofSeconds(10)).until(ConfigImportTests::noRefreshThreadIsLeft);
+		int runs = runs();
+		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> runs() == runs);
+	}
+
+	private static Consumer<SpringApplication> customizer(Consumer<SpringApplication> customizer) {
+		return customizer;
+	}
+
+	private static Consumer<SpringApplication> withSource(Class<?> configuration) {
+		return (application) -> application.addPrimarySources(List.of(configuration));
 	}
 
 	private static boolean noRefreshThreadIsLeft() {
@@ -210,6 +318,83 @@ class ConfigImportTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class ConfigImportApplication {
+
+	}
+
+	static class FailingWhenPrepared implements ApplicationListener<ApplicationPreparedEvent> {
+
+		@Override
+		public void onApplicationEvent(ApplicationPreparedEvent event) {
+			throw new IllegalStateException("Listener failed on purpose");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingPostProcessor {
+
+		@Bean
+		static BeanFactoryPostProcessor failingPostProcessor() {
+			return (beanFactory) -> {
+				throw new IllegalStateException("Post-processor failed on purpose");
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingBean {
+
+		@Bean
+		Object failingBean() {
+			throw new IllegalStateException("Bean failed on purpose");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingBeanNeedingTheProvider {
+
+		@Bean
+		Object failingBean(CredentialProcessProvider provider) {
+			throw new IllegalStateException("Bean failed on purpose");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingRunner {
+
+		@Bean
+		ApplicationRunner failingRunner() {
+			return (arguments) -> {
+				throw new IllegalStateException("Runner failed on purpose");
+			};
+		}
+
+	}
+
+	/** A provider of the user's own, under the name the starter gives its one. */
+	@Configuration(proxyBeanMethods = false)
+	static class UserProvider {
+
+		@Bean
+		CredentialProcessProvider credentialProcessProvider(@Value("${test.runs-file}") String runsFile) {
+			return CredentialProcessProvider.builder()
+				.command(List.of("sh", COUNTING_HELPER))
+				.environment(Map.of("RUNS_FILE", runsFile, "DEMO_LIFETIME_SECONDS", "4"))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAwsCredentials {
+
+		@Bean
+		AwsCredentialsProvider userCredentials() {
+			return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+		}
 
 	}
 

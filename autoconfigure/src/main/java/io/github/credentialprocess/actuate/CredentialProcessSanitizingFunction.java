@@ -1,0 +1,81 @@
+package io.github.credentialprocess.actuate;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * Masks every value that binds to {@code aws.credential-process.command}, {@code argv} (or one of
+ * its elements) or {@code environment} (or one of its entries), in whatever spelling it was set:
+ * the key is read as Spring Boot's relaxed binding reads it, and the name it binds to decides,
+ * never the key's text. So {@code aws.credential_process.command},
+ * {@code aws.credentialProcess.argv[1]} and, in the system environment,
+ * {@code AWS_CREDENTIALPROCESS_ARGV_1_} or the legacy {@code AWS_CREDENTIAL_PROCESS_COMMAND} are
+ * masked like {@code aws.credential-process.command}.
+ */
+final class CredentialProcessSanitizingFunction implements SanitizingFunction {
+
+	private static final List<ConfigurationPropertyName> SENSITIVE = names("aws.credential-process");
+
+	/**
+	 * The same names as a legacy environment variable binds to them: every dash of the name an
+	 * underscore too ({@code AWS_CREDENTIAL_PROCESS_COMMAND}), as Spring Boot still accepts.
+	 */
+	private static final List<ConfigurationPropertyName> SENSITIVE_LEGACY = names("aws.credential.process");
+
+	@Override
+	public SanitizableData apply(SanitizableData data) {
+		return isSensitive(data.getPropertySource(), data.getKey()) ? data.withSanitizedValue() : data;
+	}
+
+	/**
+	 * Whether the key binds to a sensitive property. A key of the system environment binds through
+	 * the environment-variable mapping ({@code _} between elements) as well as the ordinary one:
+	 * Spring Boot reads it both ways, and the actuator names a value found there either way
+	 * ({@code /actuator/env} by the variable, {@code /actuator/configprops} by the property).
+	 */
+	static boolean isSensitive(PropertySource<?> source, String key) {
+		if (bindsTo(SENSITIVE, adapt(key, '.'))) {
+			return true;
+		}
+		if (!isSystemEnvironment(source)) {
+			return false;
+		}
+		ConfigurationPropertyName variable = adapt(key, '_');
+		return bindsTo(SENSITIVE, variable) || bindsTo(SENSITIVE_LEGACY, variable);
+	}
+
+	private static boolean bindsTo(List<ConfigurationPropertyName> sensitive, ConfigurationPropertyName name) {
+		return sensitive.stream().anyMatch((candidate) -> candidate.equals(name) || candidate.isAncestorOf(name));
+	}
+
+	private static ConfigurationPropertyName adapt(String key, char separator) {
+		try {
+			return ConfigurationPropertyName.adapt(key, separator);
+		}
+		catch (RuntimeException ex) {
+			// Not a name anything binds to.
+			return ConfigurationPropertyName.EMPTY;
+		}
+	}
+
+	/** Spring Boot's own test for a property source it maps as environment variables. */
+	private static boolean isSystemEnvironment(PropertySource<?> source) {
+		return source instanceof SystemEnvironmentPropertySource
+				&& (source.getName().equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
+						|| source.getName().endsWith("-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME));
+	}
+
+	private static List<ConfigurationPropertyName> names(String prefix) {
+		return Stream.of("command", "argv", "environment")
+			.map((property) -> ConfigurationPropertyName.of(prefix + "." + property))
+			.toList();
+	}
+
+}
