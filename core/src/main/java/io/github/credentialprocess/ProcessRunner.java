@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs the credential process once and returns its stdout. It never hangs and never leaks: stdin
@@ -94,25 +94,38 @@ final class ProcessRunner {
 	}
 
 	/**
+	 * Whether a helper may be spawned now. It spawns the helper itself, so that a check and the spawn
+	 * are one step that a stop cannot come between.
+	 */
+	@FunctionalInterface
+	interface Admission {
+
+		/**
+		 * Spawns, or refuses.
+		 * @throws CredentialProcessException with {@link ErrorCode#CANCELLED} when the run is no longer
+		 * wanted
+		 */
+		Process admit(Supplier<Process> spawn);
+
+	}
+
+	/**
 	 * Runs the process to its end.
 	 * @param previous the credentials this run replaces, if any: a failing helper may repeat them
-	 * @param wanted whether the run is still wanted; checked once the process is registered for
-	 * {@link #killAll()}, so that a {@code killAll()} racing with the start cannot miss the process
+	 * @param admission decides, at the moment of the spawn, whether the run is still wanted; the
+	 * process is registered for {@link #killAll()} before the decision is let go, so a stop either
+	 * comes first (nothing is spawned) or finds the process to kill
 	 * @return everything the process wrote to stdout
 	 * @throws CredentialProcessException with {@link ErrorCode#EXECUTION}, {@link ErrorCode#TIMEOUT},
 	 * {@link ErrorCode#OUTPUT_LIMIT} or {@link ErrorCode#CANCELLED}
 	 */
-	byte[] run(ProcessCredentials previous, BooleanSupplier wanted) {
+	byte[] run(ProcessCredentials previous, Admission admission) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		Process process = start();
-		this.running.add(process);
-		if (!wanted.getAsBoolean()) {
-			// killAll() ran before the process was registered: it is this run's job to kill it.
-			ProcessTree.kill(process);
-			this.running.remove(process);
-			throw new CredentialProcessException(ErrorCode.CANCELLED, "The run of credential process '"
-					+ this.command.executableName() + "' was cancelled as it started; its process was killed");
-		}
+		Process process = admission.admit(() -> {
+			Process started = start();
+			this.running.add(started);
+			return started;
+		});
 		Redactor redactor = redactorFor(previous);
 		StderrLog stderrLog = new StderrLog(this.command.executableName(), redactor);
 		boolean exitedCleanly = false;

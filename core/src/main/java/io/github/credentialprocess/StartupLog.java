@@ -24,6 +24,21 @@ final class StartupLog {
 		this.logger = logger;
 	}
 
+	/** Says where the credentials come from, and warns of files others could change. */
+	void announce(ProviderSettings settings, ProcessCommand command) {
+		if (command == null) {
+			info("The AWS profile holds static keys and no credential_process; no process is run");
+			return;
+		}
+		WritableFileWarning.checkCommand(command, settings.workingDirectory);
+		info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take {}; "
+				+ "credentials are refreshed {} to {} before they expire (expiry window less up to {}% at random), "
+				+ "a failed refresh is retried after {} to {}", command.executableName(), settings.timeout,
+				settings.expiryWindow,
+				settings.expiryWindow.multipliedBy(Math.round((1 - settings.refreshJitter) * 1000)).dividedBy(1000),
+				Math.round(settings.refreshJitter * 100), settings.retryInitialDelay, settings.retryMaxDelay);
+	}
+
 	void info(String format, Object... arguments) {
 		if (this.logger.isInfoEnabled()) {
 			this.logger.info(format, arguments);

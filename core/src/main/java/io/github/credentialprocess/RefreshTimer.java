@@ -1,0 +1,118 @@
+package io.github.credentialprocess;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * When the next refresh happens. After every flight, whatever started it and however it ended, the
+ * timer is armed again from what the provider then holds ({@link #rearm()}): valid credentials are
+ * refreshed at their refresh time (which a failed refresh moves to its retry); without valid
+ * credentials, a failed run is retried in the background when its back-off ends, so a provider
+ * heals with no traffic; a stopped or closed provider has no timer. So no flight can leave the
+ * provider without one.
+ * <p>
+ * The timer waits on the monotonic clock, which stands still while a machine sleeps; the wall
+ * clock decides whether a refresh is due when it fires ({@link RunGate}), and any read past the
+ * refresh time asks for it at once ({@link #requestNow(CachedCredentials)}).
+ */
+final class RefreshTimer {
+
+	private final Lifecycle lifecycle;
+
+	private final RunGate gate;
+
+	private final ProviderThread thread;
+
+	private final Clock clock;
+
+	private final CredentialProcessListener listener;
+
+	/** What the timer does when it fires: start (or join) a scheduled flight. */
+	private final Runnable refresh;
+
+	/** Guarded by the lifecycle's lock. */
+	private ScheduledFuture<?> next;
+
+	private volatile Instant nextAt;
+
+	/** The entry whose overdue refresh a read has already asked for, so that only one read asks. */
+	private final AtomicReference<CachedCredentials> requestedFor = new AtomicReference<>();
+
+	RefreshTimer(Lifecycle lifecycle, RunGate gate, ProviderThread thread, Clock clock,
+			CredentialProcessListener listener, Runnable refresh) {
+		this.lifecycle = lifecycle;
+		this.gate = gate;
+		this.thread = thread;
+		this.clock = clock;
+		this.listener = listener;
+		this.refresh = refresh;
+	}
+
+	/** Arms the timer for what the provider holds now; called after every flight. */
+	void rearm() {
+		Instant[] announced = new Instant[1];
+		this.lifecycle.whileRunning(() -> {
+			long now = this.clock.millis();
+			CachedCredentials current = this.lifecycle.cached();
+			long at;
+			if (current != null && current.isValidAt(now)) {
+				at = current.refreshAtMillis();
+			}
+			else {
+				at = this.gate.recentFailure().map((failure) -> now + failure.retryInMillis()).orElse(Long.MAX_VALUE);
+			}
+			Instant before = this.nextAt;
+			cancelNext();
+			if (at == Long.MAX_VALUE) {
+				return;
+			}
+			Instant when = Instant.ofEpochMilli(at);
+			this.next = this.thread.schedule(this.refresh, Math.max(0, at - now));
+			if (!when.equals(before)) {
+				announced[0] = when;
+			}
+			this.nextAt = when;
+		});
+		if (announced[0] != null) {
+			this.listener.onRefreshScheduled(announced[0]);
+		}
+	}
+
+	/**
+	 * Asks for the refresh now, once per cache entry: a read found the credentials past their
+	 * refresh time (the timer missed it: a suspended machine, a clock step).
+	 */
+	void requestNow(CachedCredentials due) {
+		CachedCredentials requested = this.requestedFor.get();
+		if (requested != due && this.requestedFor.compareAndSet(requested, due)) {
+			try {
+				this.thread.execute(this.refresh);
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				// Closed: no refresh any more; reads go on until the credentials expire.
+			}
+		}
+	}
+
+	/** Cancels the timer; the caller holds the lifecycle's lock (a stop or close). */
+	void cancelUnderLock() {
+		cancelNext();
+		this.requestedFor.set(null);
+	}
+
+	private void cancelNext() {
+		if (this.next != null) {
+			this.next.cancel(false);
+			this.next = null;
+		}
+		this.nextAt = null;
+	}
+
+	Optional<Instant> nextAt() {
+		return Optional.ofNullable(this.nextAt);
+	}
+
+}
