@@ -9,8 +9,14 @@ import java.util.Optional;
  * that was scheduled and every refresh that failed. Metrics and health are built on it, so the
  * engine does not need to know them.
  * <p>
- * Methods are called on the thread that ran the process; they should return quickly. An exception
- * thrown by a listener is logged and otherwise ignored.
+ * Methods are called on the provider's own thread ({@code credential-process-refresh}), inside the
+ * run: they should return quickly, since the run and every caller waiting for it wait for them. A
+ * listener may read {@link CredentialProcessProvider#status()}, read valid cached credentials and
+ * stop, start or close the provider; it must not wait for a run: a
+ * {@link CredentialProcessProvider#refresh()}, or a
+ * {@link CredentialProcessProvider#resolveCredentials()} that finds no valid credentials, throws
+ * {@link IllegalStateException} at once when called from here, since that run could never end. An
+ * exception thrown by a listener is logged and otherwise ignored.
  */
 public interface CredentialProcessListener {
 

@@ -1,12 +1,10 @@
 package io.github.credentialprocess;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Kills a process together with every process it started. {@link Process#destroyForcibly()} alone
@@ -17,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  * a child born after the listing is orphaned when its parent dies, and an orphan is no longer a
  * descendant. So on Unix the tree is frozen first: the root and every descendant get
  * {@code SIGSTOP} (a stopped process cannot fork), the listing is repeated until it finds no one
- * new, and only then is every frozen process killed. Where {@code /bin/kill} cannot be run (Windows),
- * the tree is listed and killed without freezing.
+ * new, and only then is every frozen process killed ({@link Signals}: {@code kill(2)} where the JVM
+ * allows native calls, else {@code /bin/kill}). Where no signal can be sent (Windows), the tree is
+ * listed and killed without freezing.
  */
 final class ProcessTree {
 
@@ -26,12 +25,6 @@ final class ProcessTree {
 	private static final int MAX_FREEZE_ROUNDS = 16;
 
 	private static final boolean UNIX = File.separatorChar == '/';
-
-	/**
-	 * By its fixed path: one found on the {@code PATH} could be a copy planted in a writable entry,
-	 * and would run as this application's user.
-	 */
-	private static final String KILL = "/bin/kill";
 
 	private ProcessTree() {
 	}
@@ -58,7 +51,7 @@ final class ProcessTree {
 		found.add(root);
 		found.addAll(root.descendants().toList());
 		for (int round = 0; round < MAX_FREEZE_ROUNDS && !found.isEmpty(); round++) {
-			if (!stop(found)) {
+			if (!Signals.stop(found)) {
 				return null;
 			}
 			frozen.addAll(found);
@@ -67,30 +60,6 @@ final class ProcessTree {
 			found = root.descendants().filter((handle) -> !frozen.contains(handle)).toList();
 		}
 		return new ArrayList<>(frozen);
-	}
-
-	private static boolean stop(List<ProcessHandle> processes) {
-		List<String> command = new ArrayList<>(List.of(KILL, "-STOP"));
-		processes.forEach((handle) -> command.add(Long.toString(handle.pid())));
-		try {
-			Process kill = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			// A process that has just exited makes kill fail for its pid; the others are stopped.
-			return kill.waitFor(5, TimeUnit.SECONDS) || destroyed(kill);
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static boolean destroyed(Process kill) {
-		kill.destroyForcibly();
-		return false;
 	}
 
 }
