@@ -151,77 +151,43 @@ class StderrLogTests {
 
 	@Test
 	void eachLineOfOneReadIsLoggedOnItsOwn() {
-		try (LogCapture log = new LogCapture()) {
-			StderrLog stderr = stderrLog();
-			feed(stderr, "first line\nsecond line\n");
-			stderr.finish(true);
-			assertThat(messages(log, Level.DEBUG)).containsExactly("[helper] first line", "[helper] second line");
-		}
+		assertThat(loggedAfterSuccess("first line\nsecond line\n")).containsExactly("[helper] first line",
+				"[helper] second line");
 	}
 
 	@Test
 	void lastLineWithoutALineBreakIsLoggedWhenTheRunEnds() {
-		try (LogCapture log = new LogCapture()) {
-			StderrLog stderr = stderrLog();
-			feed(stderr, "no line break");
-			stderr.finish(true);
-			assertThat(messages(log, Level.DEBUG)).containsExactly("[helper] no line break");
-		}
+		assertThat(loggedAfterSuccess("no line break")).containsExactly("[helper] no line break");
 	}
 
 	@Test
 	void lineOfExactlyTheByteLimitAndTheMarginIsReadWhole() {
-		try (LogCapture log = new LogCapture()) {
-			StderrLog stderr = stderrLog();
-			// A token is masked to one mask however long, so only a cut line would say [cut].
-			feed(stderr, "A".repeat(byteLimit()) + "\n");
-			stderr.finish(true);
-			assertThat(messages(log, Level.DEBUG)).containsExactly("[helper] ****");
-		}
+		// A token is masked to one mask however long, so only a cut line would say [cut].
+		assertThat(loggedAfterSuccess("A".repeat(byteLimit()) + "\n")).containsExactly("[helper] ****");
 	}
 
 	@Test
 	void lineOneBytePastTheByteLimitAndTheMarginIsMarkedAsCut() {
-		try (LogCapture log = new LogCapture()) {
-			StderrLog stderr = stderrLog();
-			feed(stderr, "A".repeat(byteLimit() + 1) + "\n");
-			stderr.finish(true);
-			assertThat(messages(log, Level.DEBUG)).containsExactly("[helper] **** [cut]");
-		}
+		assertThat(loggedAfterSuccess("A".repeat(byteLimit() + 1) + "\n")).containsExactly("[helper] **** [cut]");
 	}
 
 	@Test
 	void lineReadInPiecesIsLimitedAsAWhole() {
-		try (LogCapture log = new LogCapture()) {
-			StderrLog stderr = stderrLog();
-			feed(stderr, "A".repeat(byteLimit() - 10));
-			feed(stderr, "A".repeat(11) + "\n");
-			stderr.finish(true);
-			assertThat(messages(log, Level.DEBUG)).containsExactly("[helper] **** [cut]");
-		}
+		assertThat(loggedAfterSuccess("A".repeat(byteLimit() - 10), "A".repeat(11) + "\n"))
+			.containsExactly("[helper] **** [cut]");
 	}
 
 	@Test
 	void lineOfExactlyTheCharacterLimitIsLoggedWhole() {
 		String line = "x ".repeat(StderrLog.MAX_LINE_CHARACTERS / 2 - 1) + "xy";
-		try (LogCapture log = new LogCapture()) {
-			StderrLog stderr = stderrLog();
-			feed(stderr, line + "\n");
-			stderr.finish(true);
-			assertThat(messages(log, Level.DEBUG)).containsExactly("[helper] " + line);
-		}
+		assertThat(loggedAfterSuccess(line + "\n")).containsExactly("[helper] " + line);
 	}
 
 	@Test
 	void lineOneCharacterPastTheCharacterLimitIsCutThere() {
 		String line = "x ".repeat(StderrLog.MAX_LINE_CHARACTERS / 2) + "y";
-		try (LogCapture log = new LogCapture()) {
-			StderrLog stderr = stderrLog();
-			feed(stderr, line + "\n");
-			stderr.finish(true);
-			assertThat(messages(log, Level.DEBUG))
-				.containsExactly("[helper] " + line.substring(0, StderrLog.MAX_LINE_CHARACTERS) + " [cut]");
-		}
+		assertThat(loggedAfterSuccess(line + "\n"))
+			.containsExactly("[helper] " + line.substring(0, StderrLog.MAX_LINE_CHARACTERS) + " [cut]");
 	}
 
 	@Test
@@ -248,6 +214,18 @@ class StderrLogTests {
 			stderr.finish(true);
 			assertThat(messages(log, Level.INFO)).containsExactly("[helper] waiting for you");
 			assertThat(messages(log, Level.DEBUG)).isEmpty();
+		}
+	}
+
+	/** What the stderr log of a run that wrote these reads and then succeeded logs, at DEBUG. */
+	private static List<String> loggedAfterSuccess(String... reads) {
+		try (LogCapture log = new LogCapture()) {
+			StderrLog stderr = stderrLog();
+			for (String read : reads) {
+				feed(stderr, read);
+			}
+			stderr.finish(true);
+			return messages(log, Level.DEBUG);
 		}
 	}
 
