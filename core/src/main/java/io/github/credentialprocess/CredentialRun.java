@@ -58,12 +58,13 @@ final class CredentialRun implements SingleFlight.Work {
 			}
 			CachedCredentials current = this.lifecycle.cached();
 			CachedCredentials answer = this.gate.decide(trigger, current, this.clock.millis());
-			if (answer != null) {
-				return answer;
-			}
-			if (this.runner == null) {
+			if (answer == null && this.runner == null) {
 				// A profile's static keys: nothing to run, they are what the provider holds.
-				return current;
+				answer = current;
+			}
+			if (answer != null) {
+				// An answer without a run belongs to this generation too: never one from before a stop.
+				return this.lifecycle.answer(generation, answer);
 			}
 			CachedCredentials fresh = run(trigger, generation, current);
 			return this.lifecycle.publish(generation, fresh);

@@ -129,7 +129,10 @@ class CredentialProcessObservationAutoConfigurationTests {
 			.withUserConfiguration(TracerConfiguration.class)
 			.run((context) -> {
 				SimpleTracer tracer = context.getBean(SimpleTracer.class);
-				await().atMost(WAIT).until(() -> !tracer.getSpans().isEmpty());
+				// The span is there from the run's start; the run ends on the provider's thread.
+				await().atMost(WAIT).until(() -> !tracer.getSpans().isEmpty() && tracer.getSpans()
+					.stream()
+					.allMatch((started) -> started.getEndTimestamp().toEpochMilli() != 0));
 				SimpleSpan span = tracer.onlySpan();
 				assertThat(span.getName()).isEqualTo("credential_process run");
 				assertThat(span.getTags()).containsEntry("outcome", "success")
@@ -157,7 +160,9 @@ class CredentialProcessObservationAutoConfigurationTests {
 			.withPropertyValues("aws.credential-process.command=" + new Scripts(other).script("exit 3"))
 			.run((context) -> {
 				await().atMost(WAIT).until(() -> !currentSpans.isEmpty());
-				await().atMost(WAIT).until(() -> !tracer.getSpans().isEmpty());
+				await().atMost(WAIT).until(() -> !tracer.getSpans().isEmpty() && tracer.getSpans()
+					.stream()
+					.allMatch((started) -> started.getEndTimestamp().toEpochMilli() != 0));
 				SimpleSpan run = tracer.onlySpan();
 				assertThat(run.getName()).isEqualTo("credential_process run");
 				assertThat(currentSpans).containsExactly(run.context().spanId());
