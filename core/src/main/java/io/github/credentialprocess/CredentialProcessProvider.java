@@ -190,9 +190,11 @@ public final class CredentialProcessProvider implements AutoCloseable {
 					+ "a run may take "
 					+ "{}; credentials are refreshed {} to {} before they expire (expiry window less up to {}% at "
 					+ "random), a failed refresh is retried after {} to {}", command.executableName(),
-					builder.timeout, builder.expiryWindow, builder.expiryWindow.multipliedBy(
-							Math.round((1 - builder.refreshJitter) * 1000)).dividedBy(1000),
-					Math.round(builder.refreshJitter * 100), builder.retryInitialDelay, builder.retryMaxDelay);
+					Durations.format(builder.timeout), Durations.format(builder.expiryWindow),
+					Durations.format(builder.expiryWindow.multipliedBy(
+							Math.round((1 - builder.refreshJitter) * 1000)).dividedBy(1000)),
+					Math.round(builder.refreshJitter * 100), Durations.format(builder.retryInitialDelay),
+					Durations.format(builder.retryMaxDelay));
 		}
 		else {
 			this.runner = null;
@@ -544,7 +546,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			this.recentFailure = null;
 			finished(new Run(trigger, elapsedSince(started), Optional.empty(), this.clock.instant()));
 			logger.debug("Credential process '{}' returned {} ({}, {} ms)", this.runner.command().executableName(),
-					credentials, trigger, elapsedSince(started).toMillis());
+					credentials, trigger.label(), elapsedSince(started).toMillis());
 			scheduleRefresh(fresh.refreshAtMillis());
 			return fresh;
 		}
@@ -552,7 +554,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			if (this.generation != startedUnder) {
 				CredentialProcessException cancelled = cancelledException();
 				finished(new Run(trigger, elapsedSince(started), Optional.of(ErrorCode.CANCELLED), this.clock.instant()));
-				logger.debug("Credential process run cancelled ({}): {}", trigger, cancelled.getMessage());
+				logger.debug("Credential process run cancelled ({}): {}", trigger.label(), cancelled.getMessage());
 				throw cancelled;
 			}
 			int failures = this.consecutiveFailures.incrementAndGet();
@@ -561,8 +563,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 					System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryDelayMillis));
 			this.listener.onRunFailed(ex);
 			finished(new Run(trigger, elapsedSince(started), Optional.of(ex.code()), this.clock.instant()));
-			logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger, failures,
-					ex.getMessage());
+			logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger.label(), failures,
+					ex.logMessage());
 			throw ex;
 		}
 	}

@@ -116,8 +116,10 @@ final class StderrLog {
 	 * The run ended: what is still held goes out at DEBUG after a success, at WARN after a failure,
 	 * masked with everything the run learned, the values it printed to stdout included.
 	 * @param succeeded whether the process exited with code 0
+	 * @return whether the run's lines were shown at INFO or WARN, where a failure's WARN is seen too,
+	 * so that the failure's own line need not repeat them
 	 */
-	void finish(boolean succeeded) {
+	boolean finish(boolean succeeded) {
 		if (this.partialPending) {
 			endLine();
 		}
@@ -134,6 +136,7 @@ final class StderrLog {
 				log(warn, summary);
 			}
 		}
+		return this.logged > 0 && (this.live ? logger.isInfoEnabled() : (warn && logger.isWarnEnabled()));
 	}
 
 	private void log(boolean warn, String line) {
