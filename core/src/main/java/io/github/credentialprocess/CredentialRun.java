@@ -98,7 +98,7 @@ final class CredentialRun implements SingleFlight.Work {
 		this.gate.succeeded(run);
 		this.listener.onRunFinished(run);
 		logger.debug("Credential process '{}' returned {} ({}, {} ms)", this.runner.command().executableName(),
-				credentials, trigger, run.duration().toMillis());
+				credentials, trigger.label(), run.duration().toMillis());
 		return this.policy.entryFor(credentials);
 	}
 
@@ -111,8 +111,8 @@ final class CredentialRun implements SingleFlight.Work {
 		RecentFailure recent = this.gate.failed(failure, run);
 		this.listener.onRunFailed(failure);
 		this.listener.onRunFinished(run);
-		logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger,
-				recent.consecutiveFailures(), failure.getMessage());
+		logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger.label(),
+				recent.consecutiveFailures(), failure.logMessage());
 		retryBeforeExpiry(trigger, generation, recent);
 		return failure;
 	}
@@ -122,7 +122,7 @@ final class CredentialRun implements SingleFlight.Work {
 		Run run = new Run(trigger, elapsedSince(started), Optional.of(ErrorCode.CANCELLED), this.clock.instant());
 		this.gate.cancelled(run);
 		this.listener.onRunFinished(run);
-		logger.debug("Credential process run cancelled ({}): {}", trigger, cancelled.getMessage());
+		logger.debug("Credential process run cancelled ({}): {}", trigger.label(), cancelled.getMessage());
 		return cancelled;
 	}
 

@@ -111,8 +111,10 @@ final class StderrLog {
 	 * masked with everything the run learned, the values it printed to stdout included. The last
 	 * call a run makes.
 	 * @param succeeded whether the process exited with code 0
+	 * @return whether the run's lines were shown at INFO or WARN, where a failure's WARN is seen too,
+	 * so that the failure's own line need not repeat them
 	 */
-	void finish(boolean succeeded) {
+	boolean finish(boolean succeeded) {
 		if (this.partialPending) {
 			endLine();
 		}
@@ -128,6 +130,7 @@ final class StderrLog {
 				log(warn, summary);
 			}
 		}
+		return this.logged > 0 && (this.live ? logger.isInfoEnabled() : (warn && logger.isWarnEnabled()));
 	}
 
 	private void log(boolean warn, String line) {

@@ -32,7 +32,8 @@ public final class CredentialProcessProviderFactory {
 
 	/**
 	 * Binds {@code aws.credential-process.*} when it is enabled and names a source ({@code command},
-	 * {@code argv} or {@code profile}, even a blank one: a blank value is a mistake to report).
+	 * {@code argv} or {@code profile}; an empty value means "not set", a value of spaces is a mistake
+	 * to report).
 	 * @param binder the binder to read the properties from
 	 * @return the properties, or empty when the starter has nothing to do
 	 */
@@ -40,8 +41,8 @@ public final class CredentialProcessProviderFactory {
 		CredentialProcessProperties properties = binder
 			.bind(PREFIX.substring(0, PREFIX.length() - 1), Bindable.of(CredentialProcessProperties.class))
 			.orElseGet(CredentialProcessProperties::new);
-		boolean namesASource = properties.getCommand() != null || !properties.getArgv().isEmpty()
-				|| properties.getProfile() != null;
+		boolean namesASource = isSet(properties.getCommand()) || isSet(properties.getArgv())
+				|| isSet(properties.getProfile());
 		return (properties.isEnabled() && namesASource) ? Optional.of(properties) : Optional.empty();
 	}
 
@@ -98,27 +99,39 @@ public final class CredentialProcessProviderFactory {
 		}
 	}
 
+	/**
+	 * Whether a source property is set: an empty value is not, so that a later configuration layer
+	 * (an {@code ./config/application.yml} over the jar's) can switch from one source to another.
+	 */
+	static boolean isSet(String value) {
+		return value != null && !value.isEmpty();
+	}
+
+	static boolean isSet(List<String> argv) {
+		return argv.stream().anyMatch(CredentialProcessProviderFactory::isSet);
+	}
+
 	private static void source(CredentialProcessProperties properties, CredentialProcessProvider.Builder builder) {
 		List<String> set = new ArrayList<>();
-		if (properties.getCommand() != null) {
+		if (isSet(properties.getCommand())) {
 			set.add(PREFIX + "command");
 		}
-		if (!properties.getArgv().isEmpty()) {
+		if (isSet(properties.getArgv())) {
 			set.add(PREFIX + "argv");
 		}
-		if (properties.getProfile() != null) {
+		if (isSet(properties.getProfile())) {
 			set.add(PREFIX + "profile");
 		}
 		if (set.size() > 1) {
 			throw invalid("Only one of " + PREFIX + "command, argv and profile may be set, but " + String.join(" and ", set)
 					+ " are.", "Keep the one you mean and remove the others.");
 		}
-		if (properties.getCommand() != null) {
+		if (isSet(properties.getCommand())) {
 			requireText(properties.getCommand(), "command",
 					"the command line of the program that prints the credential_process JSON");
 			builder.command(properties.getCommand());
 		}
-		else if (!properties.getArgv().isEmpty()) {
+		else if (isSet(properties.getArgv())) {
 			requireText(properties.getArgv().get(0), "argv[0]", "the program that prints the credential_process JSON");
 			builder.command(properties.getArgv());
 		}

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when {@code aws.credential-process.command}, {@code argv} or {@code profile} is set,
- * even to a blank value: a blank value is a mistake to report, not a reason to stay silent.
+ * Matches when {@code aws.credential-process.command}, {@code argv} or {@code profile} is set to
+ * a non-empty value. An empty value means "not set", so that a later configuration layer can
+ * switch sources (Boot cannot unset a property); a value of spaces is still a mistake to report.
  */
 class OnCredentialProcessSourceCondition extends SpringBootCondition {
 
@@ -21,12 +22,12 @@ class OnCredentialProcessSourceCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Binder binder = Binder.get(context.getEnvironment());
 		for (String name : List.of("command", "profile")) {
-			if (binder.bind(PREFIX + name, Bindable.of(String.class)).isBound()
-					|| context.getEnvironment().containsProperty(PREFIX + name)) {
+			if (CredentialProcessProviderFactory.isSet(binder.bind(PREFIX + name, Bindable.of(String.class)).orElse(null))) {
 				return ConditionOutcome.match(PREFIX + name + " is set");
 			}
 		}
-		if (binder.bind(PREFIX + "argv", Bindable.listOf(String.class)).isBound()) {
+		if (CredentialProcessProviderFactory
+			.isSet(binder.bind(PREFIX + "argv", Bindable.listOf(String.class)).orElse(List.of()))) {
 			return ConditionOutcome.match(PREFIX + "argv is set");
 		}
 		return ConditionOutcome.noMatch("none of " + PREFIX + "command, argv or profile is set");

@@ -6,6 +6,7 @@ import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@value #FAILURE_COUNTER}, one per failed run; a run cut short by a stop or close is cancelled, not
  * failed, and not counted. Every run is timed by its observation instead
  * ({@code io.github.credentialprocess.observation.CredentialProcessObservation}), which Micrometer
- * turns into the timer {@value #RUN_TIMER}.
+ * turns into the timer {@value #RUN_TIMER}. As a {@link MeterBinder} it registers the counter at 0
+ * when the registry is bound, so that an alert on it has a series from the start.
  */
-public class CredentialProcessMetrics implements CredentialProcessListener {
+public class CredentialProcessMetrics implements CredentialProcessListener, MeterBinder {
 
 	/**
 	 * Name of the timer of process runs, made by Micrometer from each run's observation, tagged
@@ -28,6 +30,11 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 
 	/** Name of the counter of failed runs. */
 	public static final String FAILURE_COUNTER = "aws.credential.process.refresh.failures";
+
+	/** Name of the long-task timer of runs in progress, made by Micrometer from each run's observation. */
+	public static final String ACTIVE_RUNS = RUN_TIMER + ".active";
+
+	static final String FAILURE_COUNTER_DESCRIPTION = "Failed runs of the AWS credential process (cancelled runs not counted)";
 
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessMetrics.class);
 
@@ -45,6 +52,15 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 		this.registry = registry;
 	}
 
+	/**
+	 * Registers the failure counter at 0.
+	 * @param registry the registry to bind to
+	 */
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		failureCounter(registry);
+	}
+
 	@Override
 	public void onRunFinished(Run run) {
 		if (run.succeeded() || run.cancelled()) {
@@ -52,11 +68,12 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 		}
 		MeterRegistry meterRegistry = registry();
 		if (meterRegistry != null) {
-			Counter.builder(FAILURE_COUNTER)
-				.description("Failed runs of the AWS credential process")
-				.register(meterRegistry)
-				.increment();
+			failureCounter(meterRegistry).increment();
 		}
+	}
+
+	private static Counter failureCounter(MeterRegistry registry) {
+		return Counter.builder(FAILURE_COUNTER).description(FAILURE_COUNTER_DESCRIPTION).register(registry);
 	}
 
 	/**

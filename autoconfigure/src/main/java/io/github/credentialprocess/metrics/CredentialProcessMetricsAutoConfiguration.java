@@ -3,6 +3,7 @@ package io.github.credentialprocess.metrics;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,6 +36,11 @@ public final class CredentialProcessMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CredentialProcessExpiryMeterBinder credentialProcessExpiryMeterBinder(CredentialProcessProvider provider) {
 		return new CredentialProcessExpiryMeterBinder(provider);
+	}
+
+	@Bean
+	MeterFilter credentialProcessMeterDescriptions() {
+		return new CredentialProcessMeterDescriptions();
 	}
 
 }
