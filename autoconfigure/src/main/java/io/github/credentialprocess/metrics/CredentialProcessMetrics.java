@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.ProviderName;
+import io.github.credentialprocess.autoconfigure.ProviderScopedListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -12,11 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts the failed process runs of a {@link CredentialProcessProvider} in Micrometer: counter
  * {@value #FAILURE_COUNTER}, one per failed run; a run cut short by a stop or close is cancelled, not
- * failed, and not counted. Every run is timed by its observation instead
+ * failed, and not counted. Tagged {@code provider}: {@code default} or the provider's name. Every run is timed by its observation instead
  * ({@code io.github.credentialprocess.observation.CredentialProcessObservation}), which Micrometer
  * turns into the timer {@value #RUN_TIMER}.
  */
-public class CredentialProcessMetrics implements CredentialProcessListener {
+public class CredentialProcessMetrics implements ProviderScopedListener {
 
 	/**
 	 * Name of the timer of process runs, made by Micrometer from each run's observation, tagged
@@ -33,6 +35,8 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 
 	private final Supplier<MeterRegistry> registry;
 
+	private final String provider;
+
 	/** The registry once found: looked up once, never again while the context shuts down. */
 	private volatile MeterRegistry found;
 
@@ -42,7 +46,17 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 	 * provider that feeds this listener can be created in any order
 	 */
 	public CredentialProcessMetrics(Supplier<MeterRegistry> registry) {
+		this(registry, ProviderName.DEFAULT);
+	}
+
+	private CredentialProcessMetrics(Supplier<MeterRegistry> registry, String provider) {
 		this.registry = registry;
+		this.provider = provider;
+	}
+
+	@Override
+	public CredentialProcessListener forProvider(String name) {
+		return new CredentialProcessMetrics(this.registry, name);
 	}
 
 	@Override
@@ -54,6 +68,7 @@ public class CredentialProcessMetrics implements CredentialProcessListener {
 		if (meterRegistry != null) {
 			Counter.builder(FAILURE_COUNTER)
 				.description("Failed runs of the AWS credential process")
+				.tag(CredentialProcessExpiryMeterBinder.PROVIDER_TAG, this.provider)
 				.register(meterRegistry)
 				.increment();
 		}

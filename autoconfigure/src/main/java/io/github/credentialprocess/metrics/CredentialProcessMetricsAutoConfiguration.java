@@ -1,9 +1,11 @@
 package io.github.credentialprocess.metrics;
 
-import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.ConditionalOnCredentialProcessProvider;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
+import io.github.credentialprocess.autoconfigure.CredentialProcessProviders;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,7 +21,8 @@ import org.springframework.context.annotation.Bean;
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, CredentialProcessProvider.class })
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnCredentialProcessProvider
 public final class CredentialProcessMetricsAutoConfiguration {
 
 	CredentialProcessMetricsAutoConfiguration() {
@@ -33,8 +36,8 @@ public final class CredentialProcessMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CredentialProcessExpiryMeterBinder credentialProcessExpiryMeterBinder(CredentialProcessProvider provider) {
-		return new CredentialProcessExpiryMeterBinder(provider);
+	CredentialProcessExpiryMeterBinder credentialProcessExpiryMeterBinder(ListableBeanFactory beanFactory) {
+		return new CredentialProcessExpiryMeterBinder(CredentialProcessProviders.of(beanFactory));
 	}
 
 }
