@@ -100,7 +100,7 @@ record ProcessCommand(List<String> argv, String executable) {
 				}
 			}
 			String text = word.text();
-			if (text.startsWith("-") && text.indexOf('=') < 0) {
+			if (text.startsWith("-") && !text.contains("=")) {
 				continue;
 			}
 			secrets.add(text);

@@ -80,16 +80,11 @@ final class Redactor {
 		}
 		StringBuilder result = new StringBuilder(text.length());
 		int i = 0;
-		while (i < text.length()) {
-			int start = masked.nextSetBit(i);
-			if (start < 0) {
-				result.append(text, i, text.length());
-				break;
-			}
+		for (int start = masked.nextSetBit(0); start >= 0; start = masked.nextSetBit(i)) {
 			result.append(text, i, start).append(MASK);
 			i = masked.nextClearBit(start);
 		}
-		return result.toString();
+		return result.append(text, i, text.length()).toString();
 	}
 
 }

@@ -73,14 +73,14 @@ final class SecretShapes {
 	private static void markNamedValues(String text, BitSet masked) {
 		Matcher named = NAMED.matcher(text);
 		int from = 0;
-		while (from < text.length() && named.find(from)) {
+		// Each find starts past the last one: a value ends at or after its separator, never past the text.
+		while (named.find(from)) {
 			if (!isSecretName(named.group(1))) {
 				// The value may itself hold a name (x=password=...): look again right after this name.
 				from = named.end(1);
 				continue;
 			}
-			int end = markValue(text, named.end(), masked);
-			from = Math.max(end, named.end(1));
+			from = markValue(text, named.end(), masked);
 		}
 	}
 
@@ -112,8 +112,9 @@ final class SecretShapes {
 			while (j < text.length() && text.charAt(j) != '\n' && text.charAt(j) != '\r') {
 				char c = text.charAt(j);
 				if (c == quote && (!escapedQuote || text.charAt(j - 1) == '\\')) {
+					// Never before i + 1: an escaped closing quote is preceded by its backslash.
 					int contentEnd = escapedQuote ? j - 1 : j;
-					masked.set(i + 1, Math.max(i + 1, contentEnd));
+					masked.set(i + 1, contentEnd);
 					return j + 1;
 				}
 				if (c == '\\' && !escapedQuote && j + 1 < text.length()) {
@@ -121,7 +122,7 @@ final class SecretShapes {
 				}
 				j++;
 			}
-			masked.set(i + 1, Math.min(j, text.length()));
+			masked.set(i + 1, j);
 			return j;
 		}
 		int j = start;

@@ -1,8 +1,8 @@
 package io.github.credentialprocess;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -47,9 +47,7 @@ final class StderrLog {
 	private final long startedNanos = System.nanoTime();
 
 	/** The line being read; bytes past its limit are dropped and the line is marked as cut. */
-	private byte[] partial = new byte[256];
-
-	private int partialLength;
+	private final ByteArrayOutputStream partial = new ByteArrayOutputStream(256);
 
 	private boolean partialPending;
 
@@ -90,16 +88,11 @@ final class StderrLog {
 		}
 		// Cut with a margin past the limit: what is kept past it is masked with the rest, never shown.
 		int limit = MAX_LINE_BYTES + 4 * this.redactor.margin();
-		int room = Math.max(0, limit - this.partialLength);
+		int room = Math.max(0, limit - this.partial.size());
 		if (length > room) {
 			this.partialCut = true;
 		}
-		int copied = Math.min(length, room);
-		if (this.partialLength + copied > this.partial.length) {
-			this.partial = Arrays.copyOf(this.partial, Math.max(this.partialLength + copied, this.partial.length * 2));
-		}
-		System.arraycopy(bytes, offset, this.partial, this.partialLength, copied);
-		this.partialLength += copied;
+		this.partial.write(bytes, offset, Math.min(length, room));
 		this.partialPending = true;
 	}
 
@@ -114,7 +107,8 @@ final class StderrLog {
 
 	/**
 	 * The run ended: what is still held goes out at DEBUG after a success, at WARN after a failure,
-	 * masked with everything the run learned, the values it printed to stdout included.
+	 * masked with everything the run learned, the values it printed to stdout included. The last
+	 * call a run makes.
 	 * @param succeeded whether the process exited with code 0
 	 */
 	void finish(boolean succeeded) {
@@ -123,7 +117,6 @@ final class StderrLog {
 		}
 		boolean warn = !succeeded && !this.live;
 		this.held.forEach((line) -> log(warn, render(line)));
-		this.held.clear();
 		if (this.dropped > 0) {
 			String summary = "[" + this.executableName + "] " + this.dropped + " more stderr line(s) not logged (at most "
 					+ MAX_LINES + " a run)";
@@ -154,8 +147,8 @@ final class StderrLog {
 			// An empty line says nothing.
 			return;
 		}
-		Line line = new Line(new String(this.partial, 0, this.partialLength, StandardCharsets.UTF_8), this.partialCut);
-		this.partialLength = 0;
+		Line line = new Line(this.partial.toString(StandardCharsets.UTF_8), this.partialCut);
+		this.partial.reset();
 		this.partialCut = false;
 		this.partialPending = false;
 		this.logged++;

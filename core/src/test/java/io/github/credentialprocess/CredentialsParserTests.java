@@ -1,5 +1,6 @@
 package io.github.credentialprocess;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * One test per rule of the credential_process output format, each with a real process printing
- * the output.
+ * the output; the details of what an error says are checked on the parser alone, to stay fast.
  */
 class CredentialsParserTests {
 
@@ -197,7 +198,7 @@ class CredentialsParserTests {
 
 	@Test
 	void invalidUtf8IsAParseErrorGivingTheBytePosition() {
-		byte[] prefix = ("{" + KEYS + ",\"Note\":\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] prefix = ("{" + KEYS + ",\"Note\":\"").getBytes(StandardCharsets.UTF_8);
 		byte[] output = new byte[prefix.length + 3];
 		System.arraycopy(prefix, 0, output, 0, prefix.length);
 		output[prefix.length] = (byte) 0xC3;
@@ -256,6 +257,31 @@ class CredentialsParserTests {
 	void nonStringSessionTokenIsAParseError() {
 		assertFailsWith("{" + KEYS + ",\"SessionToken\":12}", ErrorCode.PARSE)
 			.withMessageContaining("\"SessionToken\"");
+	}
+
+	@Test
+	void emptyOptionalStringIsTreatedAsAbsent() {
+		assertThat(parse("{" + KEYS + ",\"CredentialScope\":\"\"}").credentialScope()).isEmpty();
+	}
+
+	@Test
+	void outputThatIsAnotherJsonValueIsNamedByItsType() {
+		assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(() -> parse("[]"))
+			.withMessageContaining("is not a JSON object (it starts with a JSON array)");
+	}
+
+	@Test
+	void nestingPastTheParsersLimitIsAParseErrorAtAnUnknownPosition() {
+		String nested = "[".repeat(5000) + "]".repeat(5000);
+		assertThatExceptionOfType(CredentialProcessException.class)
+			.isThrownBy(() -> parse("{" + KEYS + ",\"Extra\":" + nested + "}"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.PARSE))
+			.withMessageContaining("(nesting depth or value length, at an unknown position)");
+	}
+
+	private static ProcessCredentials parse(String output) {
+		return new CredentialsParser("helper").parse(output.getBytes(StandardCharsets.UTF_8),
+				Instant.parse("2020-01-01T00:00:00Z"));
 	}
 
 	private ProcessCredentials resolve(String output) {

@@ -51,6 +51,13 @@ class KnownSecretsTests {
 	}
 
 	@Test
+	void anyPieceOfTheJsonFormOfACredentialShapedValueIsMasked() {
+		String piece = CREDENTIAL.replace("/", "\\/").substring(11, 11 + KnownSecrets.PIECE);
+		assertThat(piece).contains("\\/");
+		assertThat(masked(List.of(CREDENTIAL), "cut: " + piece + "|")).isEqualTo("cut: ****|");
+	}
+
+	@Test
 	void pieceShorterThanThePieceLengthStays() {
 		String piece = CREDENTIAL.substring(0, KnownSecrets.PIECE - 1);
 		assertThat(masked(List.of(CREDENTIAL), " " + piece + " ")).isEqualTo(" " + piece + " ");

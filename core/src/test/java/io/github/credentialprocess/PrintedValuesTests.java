@@ -1,6 +1,7 @@
 package io.github.credentialprocess;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,46 @@ class PrintedValuesTests {
 		assertThat(printed.version()).isEqualTo(before);
 		accept(printed, "\"v");
 		assertThat(printed.version()).isNotEqualTo(before);
+	}
+
+	@Test
+	void stringJustOpenedIsNoValueYet() {
+		PrintedValues printed = new PrintedValues();
+		accept(printed, "{\"a\":\"");
+		assertThat(printed.values()).containsExactly("a");
+	}
+
+	@Test
+	void onlyTheFirstMegabyteIsReadWhereverEachReadStartsInItsBuffer() {
+		PrintedValues printed = new PrintedValues();
+		int offset = 16;
+		byte[] buffer = new byte[offset + 8192];
+		Arrays.fill(buffer, (byte) ' ');
+		int padding = PrintedValues.MAX_BYTES - "\"abc\"".length();
+		int fed = 0;
+		while (fed < padding) {
+			int length = Math.min(8192, padding - fed);
+			printed.accept(buffer, offset, length);
+			fed += length;
+		}
+		accept(printed, "\"abc\" \"late-value\"");
+		assertThat(printed.values()).containsExactly("abc");
+	}
+
+	@Test
+	void escapeAtTheStartOfAValueIsResolved() {
+		assertThat(PrintedValues.unescape("\\/path")).isEqualTo("/path");
+	}
+
+	@Test
+	void unicodeEscapeAtTheEndOfAValueIsResolved() {
+		assertThat(PrintedValues.unescape("x\\u0041")).isEqualTo("xA");
+	}
+
+	@Test
+	void escapeCutShortAtTheEndIsKeptAsWritten() {
+		assertThat(PrintedValues.unescape("abc\\")).isEqualTo("abc\\");
+		assertThat(PrintedValues.unescape("abc\\u00")).isEqualTo("abc\\u00");
 	}
 
 	private static void accept(PrintedValues printed, String text) {

@@ -53,7 +53,7 @@ class ProcessCommandTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "'/usr/local/bin/helper --password s3cr3t", "PASSWORD=s3cr3t",
-			"\"PASSWORD=s3cr3t\" helper" })
+			"\"PASSWORD=s3cr3t\" helper", "=s3cr3t helper" })
 	void firstWordThatCannotBeToldSafelyIsNotShown(String commandLine) {
 		assertThat(ProcessCommand.shell(commandLine).executableName()).isEqualTo(ProcessCommand.HIDDEN_NAME);
 	}
@@ -84,6 +84,32 @@ class ProcessCommandTests {
 		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper --password pa55word", "--role", "arn:role"))
 			.argumentWords()).contains("pa55word", "arn:role").doesNotContain("/usr/bin/helper", "--role");
 		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper")).argumentWords()).isEmpty();
+	}
+
+	@Test
+	void wordStartingWithEqualsHasItsValueMaskedToo() {
+		assertThat(ProcessCommand.shell("helper =s3cr3t-value").argumentWords())
+			.containsExactly("=s3cr3t-value", "s3cr3t-value");
+	}
+
+	@Test
+	void argvIsReadAsAShellCommandOnlyWhenItRunsTheShellWithDashC() {
+		assertThat(ProcessCommand.direct(List.of("/usr/bin/helper", "-c", "pass phrase")).argumentWords())
+			.containsExactly("pass phrase");
+		assertThat(ProcessCommand.direct(List.of("/bin/sh", "-e", "pass phrase")).argumentWords())
+			.containsExactly("pass phrase");
+	}
+
+	@Test
+	void wordsAfterAProgramThatCannotBeToldAreAllTheWords() {
+		assertThat(ProcessCommand.shell("$HOME/bin/helper --x").wordsAfterProgram())
+			.containsExactly("$HOME/bin/helper", "--x");
+	}
+
+	@Test
+	void wordsAfterTheProgramStartAfterItsFirstAppearance() {
+		assertThat(ProcessCommand.shell("/usr/bin/env /usr/bin/env python3 helper.py").wordsAfterProgram())
+			.containsExactly("/usr/bin/env", "python3", "helper.py");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ProcessCredentialsTests {
 
@@ -38,6 +39,14 @@ class ProcessCredentialsTests {
 	void maskedAccessKeyIdOfAShortKeyShowsAtMostHalfOfIt() {
 		assertThat(credentials("AKID").maskedAccessKeyId()).isEqualTo("****ID");
 		assertThat(credentials("A").maskedAccessKeyId()).isEqualTo("****");
+	}
+
+	@Test
+	void accountIdOtherThanTwelveDigitsIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ProcessCredentials("AKID", "SECRET", null, Optional.empty(),
+					Optional.of("12345678901"), Optional.empty(), NOW))
+			.withMessageContaining("12 digits");
 	}
 
 	@Test

@@ -72,7 +72,10 @@ class SecretShapesTests {
 			"db.password := v4lue;|db.password := ****;",
 			"{\\\"SecretAccessKey\\\": \\\"v4lue\\\"}|{\\\"SecretAccessKey\\\": \\\"****\\\"}",
 			"{\"Password\": \"a\\\"b\"}|{\"Password\": \"****\"}",
+			"{\\'password\\': \\'v4lue\\'}|{\\'password\\': \\'****\\'}",
+			"run \"password=v4lue\" now|run \"password=****\" now",
 			"'private-key': 'unclosed|'private-key': '****",
+			"password=\"unclosed\\|password=\"****",
 			"api_key=v4lue&next=1|api_key=****&next=1",
 			"x=passphrase=v4lue|x=passphrase=****",
 			"region: eu-west-1|region: eu-west-1",
@@ -92,6 +95,7 @@ class SecretShapesTests {
 	void emptyValueMasksNothing() {
 		assertThat(masked("password: ")).isEqualTo("password: ");
 		assertThat(masked("password=\"\"")).isEqualTo("password=\"\"");
+		assertThat(masked("password=\\")).isEqualTo("password=\\");
 	}
 
 	@ParameterizedTest

@@ -37,6 +37,15 @@ class ShellWordsTests {
 		assertThat(ShellWords.split("'open")).isEmpty();
 		assertThat(ShellWords.split("\"open")).isEmpty();
 		assertThat(ShellWords.split("end\\")).isEmpty();
+		assertThat(ShellWords.split("\"open\\")).isEmpty();
+	}
+
+	@Test
+	void lineReadLenientlyRunsAnOpenQuoteToItsEndAndHasNoCertainWord() {
+		assertThat(ShellWords.splitLeniently("A=1 helper 'open quote")).containsExactly(
+				new ShellWords.Word("A=1", true, false), new ShellWords.Word("helper", false, false),
+				new ShellWords.Word("open quote", false, false));
+		assertThat(ShellWords.splitLeniently("end\\")).containsExactly(new ShellWords.Word("end\\", false, false));
 	}
 
 	@Test

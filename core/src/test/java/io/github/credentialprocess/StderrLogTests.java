@@ -1,8 +1,10 @@
 package io.github.credentialprocess;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -145,6 +147,109 @@ class StderrLogTests {
 			provider.resolveCredentials();
 			assertThat(log.lines()).noneMatch((line) -> line.contains(STDERR_LOGGER));
 		}
+	}
+
+	@Test
+	void eachLineOfOneReadIsLoggedOnItsOwn() {
+		assertThat(loggedAfterSuccess("first line\nsecond line\n")).containsExactly("[helper] first line",
+				"[helper] second line");
+	}
+
+	@Test
+	void lastLineWithoutALineBreakIsLoggedWhenTheRunEnds() {
+		assertThat(loggedAfterSuccess("no line break")).containsExactly("[helper] no line break");
+	}
+
+	@Test
+	void lineOfExactlyTheByteLimitAndTheMarginIsReadWhole() {
+		// A token is masked to one mask however long, so only a cut line would say [cut].
+		assertThat(loggedAfterSuccess("A".repeat(byteLimit()) + "\n")).containsExactly("[helper] ****");
+	}
+
+	@Test
+	void lineOneBytePastTheByteLimitAndTheMarginIsMarkedAsCut() {
+		assertThat(loggedAfterSuccess("A".repeat(byteLimit() + 1) + "\n")).containsExactly("[helper] **** [cut]");
+	}
+
+	@Test
+	void lineReadInPiecesIsLimitedAsAWhole() {
+		assertThat(loggedAfterSuccess("A".repeat(byteLimit() - 10), "A".repeat(11) + "\n"))
+			.containsExactly("[helper] **** [cut]");
+	}
+
+	@Test
+	void lineOfExactlyTheCharacterLimitIsLoggedWhole() {
+		String line = "x ".repeat(StderrLog.MAX_LINE_CHARACTERS / 2 - 1) + "xy";
+		assertThat(loggedAfterSuccess(line + "\n")).containsExactly("[helper] " + line);
+	}
+
+	@Test
+	void lineOneCharacterPastTheCharacterLimitIsCutThere() {
+		String line = "x ".repeat(StderrLog.MAX_LINE_CHARACTERS / 2) + "y";
+		assertThat(loggedAfterSuccess(line + "\n"))
+			.containsExactly("[helper] " + line.substring(0, StderrLog.MAX_LINE_CHARACTERS) + " [cut]");
+	}
+
+	@Test
+	void linesPastTheCapOfAFailedRunAreCountedInAWarning() {
+		try (LogCapture log = new LogCapture()) {
+			StderrLog stderr = stderrLog();
+			feed(stderr, "line\n".repeat(StderrLog.MAX_LINES + 2));
+			stderr.finish(false);
+			assertThat(messages(log, Level.WARN)).hasSize(StderrLog.MAX_LINES + 1)
+				.last()
+				.isEqualTo("[helper] 2 more stderr line(s) not logged (at most " + StderrLog.MAX_LINES + " a run)");
+		}
+	}
+
+	@Test
+	void heldLinesAreLoggedOnceWhenTheHoldEnds() {
+		try (LogCapture log = new LogCapture()) {
+			StderrLog stderr = stderrLog();
+			feed(stderr, "waiting for you\n");
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+				stderr.tick();
+				return !messages(log, Level.INFO).isEmpty();
+			});
+			stderr.finish(true);
+			assertThat(messages(log, Level.INFO)).containsExactly("[helper] waiting for you");
+			assertThat(messages(log, Level.DEBUG)).isEmpty();
+		}
+	}
+
+	/** What the stderr log of a run that wrote these reads and then succeeded logs, at DEBUG. */
+	private static List<String> loggedAfterSuccess(String... reads) {
+		try (LogCapture log = new LogCapture()) {
+			StderrLog stderr = stderrLog();
+			for (String read : reads) {
+				feed(stderr, read);
+			}
+			stderr.finish(true);
+			return messages(log, Level.DEBUG);
+		}
+	}
+
+	private static StderrLog stderrLog() {
+		return new StderrLog("helper", Redactor.of(List.of()));
+	}
+
+	/** How many bytes of a line are read: the limit and, past it, the margin of a gate that knows no values. */
+	private static int byteLimit() {
+		return StderrLog.MAX_LINE_BYTES + 4 * Redactor.of(List.of()).margin();
+	}
+
+	private static void feed(StderrLog stderr, String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		stderr.accept(bytes, 0, bytes.length);
+	}
+
+	/** What the stderr logger logged at the level, without level and logger name. */
+	private static List<String> messages(LogCapture log, Level level) {
+		return log.lines(level)
+			.stream()
+			.filter((line) -> line.contains(STDERR_LOGGER))
+			.map((line) -> line.substring(line.indexOf(STDERR_LOGGER) + STDERR_LOGGER.length()))
+			.toList();
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.credentialprocess;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -40,6 +41,27 @@ class StderrTailTests {
 		String stderr = (secret + " ").repeat(300) + "\nlast words";
 		String text = tail(stderr, List.of(secret));
 		assertThat(text).isEqualTo("last words");
+	}
+
+	@Test
+	void firstPartialLineOfACutWindowIsHiddenUpToItsLineBreak() throws IOException {
+		assertThat(tail("x ".repeat(5000) + "x\nlast words", List.of())).isEqualTo("last words");
+	}
+
+	@Test
+	void cutWindowThatStartsAtALineBreakShowsItsFirstLine() throws IOException {
+		// The window is the last 8 KiB: here exactly the line break and what follows it.
+		String window = "\nok " + "A".repeat(8 * StderrTail.TAIL_BYTES - 8) + " end";
+		assertThat(tail("head" + window, List.of())).isEqualTo("ok **** end");
+	}
+
+	@Test
+	void chunkLargerThanTheWindowKeepsItsEnd() {
+		StderrTail tail = new StderrTail(InputStream.nullInputStream(),
+				new StderrLog("helper", Redactor.of(List.of())));
+		byte[] chunk = ("x ".repeat(5000) + "x\nlast words").getBytes(StandardCharsets.UTF_8);
+		tail.append(chunk, chunk.length);
+		assertThat(tail.text(Redactor.of(List.of()))).isEqualTo("last words");
 	}
 
 	@Test

@@ -77,7 +77,8 @@ public class CredentialProcessEndpoint {
 	 * Runs the process now (or joins the run in progress) and returns the resulting state; a failed
 	 * run leaves the cached credentials in place and is reported by its error code. Within the
 	 * provider's minimum refresh interval of the last run, or while a failed run's retry is not yet
-	 * due, no process runs and the last run's outcome is returned ({@code "newRun": false}).
+	 * due, no process runs and the last run's outcome is returned ({@code "newRun": false}). A call
+	 * that joined a run in progress says {@code "newRun": true}: the run happened during the call.
 	 * @return the state after the run
 	 */
 	@WriteOperation

@@ -75,7 +75,12 @@ class EndpointRefreshRateTests {
 		System.out.printf("200 POSTs in %d ms ran the helper %d times%n", elapsed.toMillis(), runs);
 		assertThat(runs).as("helper runs for 200 POSTs over %s", elapsed).isLessThanOrEqualTo((int) intervalsStarted);
 		assertThat(answers).hasSize(200).allSatisfy((answer) -> assertThat(answer.path("valid").asBoolean()).isTrue());
-		assertThat(answers).filteredOn((answer) -> answer.path("newRun").asBoolean()).hasSizeLessThanOrEqualTo(runs);
+		// Callers that joined the run in progress say newRun too: the run happened during their call.
+		// Together they name no more runs than the helper made.
+		assertThat(answers.stream()
+			.filter((answer) -> answer.path("newRun").asBoolean())
+			.map((answer) -> answer.path("lastRun").path("finishedAt").asText())
+			.distinct()).hasSizeLessThanOrEqualTo(runs);
 		ActuatorClient actuator = new ActuatorClient(this.port);
 		await().atMost(DEFAULT_INTERVAL.multipliedBy(4))
 			.until(() -> actuator.post("/credentialprocess").path("newRun").asBoolean());
