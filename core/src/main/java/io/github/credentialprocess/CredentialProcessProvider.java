@@ -95,8 +95,8 @@ public final class CredentialProcessProvider implements AutoCloseable {
 
 	private final SingleFlight flights;
 
-	/** The last credentials converted by {@link #resolveCredentialsAs(Function)}; dropped with them. */
-	private volatile Converted converted;
+	/** What {@link #resolveCredentialsAs(Function)} converted; dropped with the credentials. */
+	private final ConvertedCredentials converted;
 
 	private CredentialProcessProvider(ProviderSettings settings, ProviderSettings.Source source) {
 		ProcessCommand command = source.command();
@@ -105,6 +105,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		RefreshPolicy policy = settings.policy();
 		this.staticEntry = (command != null) ? null : CachedCredentials.permanent(source.staticCredentials());
 		this.lifecycle = new Lifecycle(this.staticEntry);
+		this.converted = new ConvertedCredentials(this.lifecycle);
 		this.gate = new RunGate(this.lifecycle, policy, settings.minRefreshInterval.toNanos());
 		this.thread = new ProviderThread();
 		this.timer = new RefreshTimer(this.lifecycle, this.gate, this.thread, this.clock, listener,
@@ -184,7 +185,29 @@ public final class CredentialProcessProvider implements AutoCloseable {
 			// A helper that just failed is not run again at once, however many callers ask.
 			throw failure;
 		}
-		return this.flights.await(Trigger.ON_DEMAND).credentials();
+		return awaitValid(Trigger.ON_DEMAND);
+	}
+
+	/**
+	 * Waits for a flight and hands out its credentials only while they are valid: they can expire
+	 * between the run and the caller (a machine suspended, a listener that held the run). Then one
+	 * more flight is tried, which runs the helper again.
+	 */
+	private ProcessCredentials awaitValid(Trigger trigger) {
+		CachedCredentials entry = this.flights.await(trigger);
+		if (!entry.isValidAt(this.clock.millis())) {
+			entry = this.flights.await(Trigger.ON_DEMAND);
+		}
+		return validCredentials(entry);
+	}
+
+	private ProcessCredentials validCredentials(CachedCredentials entry) {
+		if (!entry.isValidAt(this.clock.millis())) {
+			throw new CredentialProcessException(ErrorCode.EXPIRED, "The credentials of credential process '"
+					+ executableName() + "' had expired by the time they could be handed out (was the machine "
+					+ "suspended, or a listener slow?); the next call runs it again");
+		}
+		return entry.credentials();
 	}
 
 	/**
@@ -198,29 +221,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 * @throws CredentialProcessException as {@link #resolveCredentials()}
 	 */
 	public <T> T resolveCredentialsAs(Function<? super ProcessCredentials, ? extends T> converter) {
-		ProcessCredentials credentials = resolveCredentials();
-		Converted last = this.converted;
-		if (last != null && last.source() == credentials && last.converter() == converter) {
-			@SuppressWarnings("unchecked")
-			T value = (T) last.value();
-			return value;
-		}
-		T value = converter.apply(credentials);
-		Converted stored = new Converted(credentials, converter, value);
-		this.converted = stored;
-		CachedCredentials current = this.lifecycle.cached();
-		if (current == null || current.credentials() != credentials) {
-			// Stopped (or refreshed) meanwhile: keep no converted secret the cache no longer holds.
-			this.lifecycle.whileRunning(() -> {
-				if (this.converted == stored) {
-					this.converted = null;
-				}
-			});
-			if (!this.lifecycle.isRunning() && this.converted == stored) {
-				this.converted = null;
-			}
-		}
-		return value;
+		return this.converted.convert(resolveCredentials(), converter);
 	}
 
 	/**
@@ -239,7 +240,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		if (!this.lifecycle.isRunning()) {
 			throw this.lifecycle.cancelled();
 		}
-		return this.flights.await(Trigger.MANUAL).credentials();
+		return awaitValid(Trigger.MANUAL);
 	}
 
 	/**
@@ -254,7 +255,7 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		if (current != null && current.isValidAt(this.clock.millis())) {
 			return CompletableFuture.completedFuture(current.credentials());
 		}
-		return this.flights.join(Trigger.STARTUP).thenApply(CachedCredentials::credentials);
+		return this.flights.join(Trigger.STARTUP).thenApply(this::validCredentials);
 	}
 
 	/** What the timer does when it fires, and what a read past the refresh time asks for. */
@@ -299,12 +300,14 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 * stopped or closed.
 	 */
 	public void stop() {
+		// Killed under the lifecycle's lock, as part of the stop: a start right after it cannot spawn a
+		// helper that this stop's kill would then find, and a second stop returns only when it is done.
 		boolean stopped = this.lifecycle.stop(() -> {
-			this.converted = null;
+			this.converted.clear();
 			this.timer.cancelUnderLock();
+			killRunningProcesses();
 		});
 		if (stopped) {
-			killRunningProcesses();
 			logger.debug("Credential process provider stopped; cached credentials dropped");
 		}
 	}
@@ -330,9 +333,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (this.lifecycle.close(this.timer::cancelUnderLock)) {
-			this.thread.shutdown();
+		boolean closed = this.lifecycle.close(() -> {
+			this.timer.cancelUnderLock();
 			killRunningProcesses();
+		});
+		if (closed) {
+			this.thread.shutdown();
 		}
 	}
 
@@ -342,6 +348,10 @@ public final class CredentialProcessProvider implements AutoCloseable {
 		}
 	}
 
+	private String executableName() {
+		return (this.runner != null) ? this.runner.command().executableName() : "none";
+	}
+
 	private String describeCommand() {
 		return (this.runner != null) ? this.runner.command().toString() : "none (static keys of an AWS profile)";
 	}
@@ -349,18 +359,6 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "CredentialProcessProvider[command=" + describeCommand() + "]";
-	}
-
-	/**
-	 * Credentials in another form, and the converter that made them.
-	 */
-	private record Converted(ProcessCredentials source, Function<?, ?> converter, Object value) {
-
-		@Override
-		public String toString() {
-			return "Converted[" + this.source + "]";
-		}
-
 	}
 
 	/**

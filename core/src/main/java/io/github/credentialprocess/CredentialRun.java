@@ -58,12 +58,13 @@ final class CredentialRun implements SingleFlight.Work {
 			}
 			CachedCredentials current = this.lifecycle.cached();
 			CachedCredentials answer = this.gate.decide(trigger, current, this.clock.millis());
-			if (answer != null) {
-				return answer;
-			}
-			if (this.runner == null) {
+			if (answer == null && this.runner == null) {
 				// A profile's static keys: nothing to run, they are what the provider holds.
-				return current;
+				answer = current;
+			}
+			if (answer != null) {
+				// An answer without a run belongs to this generation too: never one from before a stop.
+				return this.lifecycle.answer(generation, answer);
 			}
 			CachedCredentials fresh = run(trigger, generation, current);
 			return this.lifecycle.publish(generation, fresh);
@@ -97,7 +98,7 @@ final class CredentialRun implements SingleFlight.Work {
 		this.gate.succeeded(run);
 		this.listener.onRunFinished(run);
 		logger.debug("Credential process '{}' returned {} ({}, {} ms)", this.runner.command().executableName(),
-				credentials, trigger, run.duration().toMillis());
+				credentials, trigger.label(), run.duration().toMillis());
 		return this.policy.entryFor(credentials);
 	}
 
@@ -110,8 +111,8 @@ final class CredentialRun implements SingleFlight.Work {
 		RecentFailure recent = this.gate.failed(failure, run);
 		this.listener.onRunFailed(failure);
 		this.listener.onRunFinished(run);
-		logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger,
-				recent.consecutiveFailures(), failure.getMessage());
+		logger.warn("Credential process run failed ({}, failure {} in a row): {}", trigger.label(),
+				recent.consecutiveFailures(), failure.logMessage());
 		retryBeforeExpiry(trigger, generation, recent);
 		return failure;
 	}
@@ -121,7 +122,7 @@ final class CredentialRun implements SingleFlight.Work {
 		Run run = new Run(trigger, elapsedSince(started), Optional.of(ErrorCode.CANCELLED), this.clock.instant());
 		this.gate.cancelled(run);
 		this.listener.onRunFinished(run);
-		logger.debug("Credential process run cancelled ({}): {}", trigger, cancelled.getMessage());
+		logger.debug("Credential process run cancelled ({}): {}", trigger.label(), cancelled.getMessage());
 		return cancelled;
 	}
 

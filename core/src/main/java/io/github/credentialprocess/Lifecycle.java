@@ -77,6 +77,15 @@ final class Lifecycle {
 	}
 
 	/**
+	 * Credentials a flight answers with without a run, if the flight's generation is still current:
+	 * an answer from before a stop is never given after it.
+	 * @throws CredentialProcessException with {@link ErrorCode#CANCELLED} when the generation is past
+	 */
+	CachedCredentials answer(int generation, CachedCredentials entry) {
+		return whileCurrent(generation, () -> entry);
+	}
+
+	/**
 	 * Replaces the cached entry with another form of the same credentials (a moved refresh time),
 	 * unless it has changed meanwhile or the generation is past.
 	 */

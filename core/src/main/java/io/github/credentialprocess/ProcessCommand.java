@@ -27,6 +27,10 @@ record ProcessCommand(List<String> argv, String executable) {
 	 */
 	static final String SHELL = "/bin/sh";
 
+	/** An option's bare name: {@code --lower-case-words} or {@code -x}. */
+	private static final java.util.regex.Pattern OPTION_NAME = java.util.regex.Pattern
+		.compile("--[a-z][a-z0-9]*(?:-[a-z0-9]+)*|-[A-Za-z]");
+
 	/** Shown instead of an executable name that cannot be told safely. */
 	static final String HIDDEN_NAME = "(name not shown)";
 
@@ -85,7 +89,9 @@ record ProcessCommand(List<String> argv, String executable) {
 	 * What the helper may repeat of its command line and must be masked: every word after the
 	 * program as one string each, the value of every assignment (a quoted value of short words
 	 * whole), the value after {@code =} of an option, and the program itself when its name is not
-	 * shown. An option's bare name ({@code --profile}) says nothing secret and is left alone.
+	 * shown. Only an option's bare name says nothing secret and is left alone: a long option of
+	 * lower-case words ({@code --profile}, {@code --mfa-token}) or a single letter ({@code -u}); a
+	 * word such as {@code -pHunter2} holds its value glued to the option, and is masked.
 	 */
 	List<String> argumentWords() {
 		List<String> secrets = new ArrayList<>();
@@ -100,7 +106,7 @@ record ProcessCommand(List<String> argv, String executable) {
 				}
 			}
 			String text = word.text();
-			if (text.startsWith("-") && !text.contains("=")) {
+			if (OPTION_NAME.matcher(text).matches()) {
 				continue;
 			}
 			secrets.add(text);

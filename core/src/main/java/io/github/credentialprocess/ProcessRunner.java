@@ -129,6 +129,7 @@ final class ProcessRunner {
 		Redactor redactor = redactorFor(previous);
 		StderrLog stderrLog = new StderrLog(this.command.executableName(), redactor);
 		boolean exitedCleanly = false;
+		CredentialProcessException failure = null;
 		try (InputStream stdoutStream = process.getInputStream(); InputStream stderrStream = process.getErrorStream()) {
 			closeStdin(process);
 			StdoutCapture stdout = new StdoutCapture(stdoutStream, this.maxBufferSize, redactor);
@@ -150,8 +151,14 @@ final class ProcessRunner {
 					+ this.command.executableName() + "' (" + ex.getClass().getSimpleName()
 					+ "); its process tree was killed");
 		}
+		catch (CredentialProcessException ex) {
+			failure = ex;
+			throw ex;
+		}
 		finally {
-			stderrLog.finish(exitedCleanly);
+			if (stderrLog.finish(exitedCleanly) && failure != null) {
+				failure.stderrLogged();
+			}
 			this.running.remove(process);
 		}
 	}
@@ -270,10 +277,11 @@ final class ProcessRunner {
 	private CredentialProcessException timedOut(String stderr) {
 		// A helper's last words ("waiting for MFA code") usually say why it hung: they come last.
 		return new CredentialProcessException(ErrorCode.TIMEOUT,
-				"Credential process '" + this.command.executableName() + "' did not finish within " + this.timeout
+				"Credential process '" + this.command.executableName() + "' did not finish within " + Durations.format(this.timeout)
 						+ "; it and every process it started were killed. Check why it hangs (does it wait for "
 						+ "input or a network call?) or increase the timeout (aws.credential-process.timeout)"
-						+ (stderr.isEmpty() ? "; it wrote nothing to stderr" : "; stderr: " + stderr));
+						+ (stderr.isEmpty() ? "; it wrote nothing to stderr" : "; stderr: " + stderr))
+			.withStderrTail(stderr.isEmpty() ? null : stderr);
 	}
 
 	private CredentialProcessException outputLimitExceeded() {
@@ -297,7 +305,8 @@ final class ProcessRunner {
 			message.append(" (killed by signal ").append(exitCode - 128).append(')');
 		}
 		message.append(stderr.isEmpty() ? "; it wrote nothing to stderr" : "; stderr: " + stderr);
-		return new CredentialProcessException(ErrorCode.EXECUTION, message.toString());
+		return new CredentialProcessException(ErrorCode.EXECUTION, message.toString())
+			.withStderrTail(stderr.isEmpty() ? null : stderr);
 	}
 
 }

@@ -159,8 +159,10 @@ final class RunGate {
 	record RecentFailure(CredentialProcessException exception, int consecutiveFailures, long retryDelayMillis,
 			long retryAtNanos) {
 
+		/** How long until the retry is due, rounded up: a timer armed for it never fires early. */
 		long retryInMillis() {
-			return Math.max(0, TimeUnit.NANOSECONDS.toMillis(this.retryAtNanos - System.nanoTime()));
+			long nanos = this.retryAtNanos - System.nanoTime();
+			return (nanos <= 0) ? 0 : (nanos + 999_999) / 1_000_000;
 		}
 
 	}

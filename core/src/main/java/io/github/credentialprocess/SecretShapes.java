@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * upper-case letters or digits): all but its last four characters.</li>
  * <li>A secret access key: a run of exactly 40 base64 characters ({@code /} may be written
  * {@code \/}, as JSON does). A 40-character hex digest is masked too: a price worth paying.</li>
- * <li>A session token, or any other long token (a JWT): a run of {@value #TOKEN_LENGTH} or more
- * base64 or base64url characters.</li>
+ * <li>A session token, or any other long token: a run of {@value #TOKEN_LENGTH} or more base64 or
+ * base64url characters; a JSON Web Token ({@code eyJ...} in three parts); the credentials after
+ * {@code Bearer} or {@code Basic}.</li>
  * <li>The value after a credential-like name ({@value #NAME_WORDS_DOC}, in any case, with any
- * {@code _ - .} between the words) in JSON, Python, Ruby, YAML, INI, shell and HTTP header forms
+ * {@code _ - .} between the words, or a name of words ending in {@code Key}:
+ * {@code Secret Access Key:}, {@code API Key:}) in JSON, Python, Ruby, YAML, INI, shell and HTTP header forms
  * ({@code "Name": "v"}, {@code 'Name': 'v'}, {@code "Name" => "v"}, {@code name: v},
  * {@code name = v}, {@code NAME=v}, {@code Name: v}), also inside a JSON string
  * ({@code \"Name\": \"v\"}), and the text of an XML element so named
@@ -43,6 +45,14 @@ final class SecretShapes {
 	private static final Pattern TOKEN = Pattern
 		.compile("(?<![A-Za-z0-9+/=_\\\\-])(?:[A-Za-z0-9+=_-]|\\\\?/){" + TOKEN_LENGTH + ",}+");
 
+	/** A JSON Web Token: three base64url parts, the first a JSON object ({@code eyJ}). */
+	private static final Pattern JWT = Pattern
+		.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+");
+
+	/** The credentials of an HTTP authorization header: {@code Bearer ...}, {@code Basic ...}. */
+	private static final Pattern BEARER = Pattern
+		.compile("(?i)(?<![A-Za-z0-9])(?:Bearer|Basic)[ \t]++([A-Za-z0-9._~+/=-]{8,}+)");
+
 	/** A name, its closing quote if any, and a separator; the value follows. */
 	private static final Pattern NAMED = Pattern
 		.compile("(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]*+)\\\\?[\"']?[ \\t]*+(?:=>|:=|:|=)[ \\t]*+");
@@ -60,6 +70,11 @@ final class SecretShapes {
 		}
 		markAll(SECRET_KEY.matcher(text), masked);
 		markAll(TOKEN.matcher(text), masked);
+		markAll(JWT.matcher(text), masked);
+		Matcher bearer = BEARER.matcher(text);
+		while (bearer.find()) {
+			masked.set(bearer.start(1), bearer.end(1));
+		}
 		markNamedValues(text, masked);
 		markXmlElements(text, masked);
 	}
@@ -75,13 +90,35 @@ final class SecretShapes {
 		int from = 0;
 		// Each find starts past the last one: a value ends at or after its separator, never past the text.
 		while (named.find(from)) {
-			if (!isSecretName(named.group(1))) {
+			if (!isSecretName(named.group(1)) && !(named.group(1).equalsIgnoreCase("key")
+					&& isSecretName(phraseBefore(text, named.start(1)) + named.group(1)))) {
 				// The value may itself hold a name (x=password=...): look again right after this name.
 				from = named.end(1);
 				continue;
 			}
 			from = markValue(text, named.end(), masked);
 		}
+	}
+
+	/**
+	 * Up to two words right before a name, each followed by one space: the start of a name written
+	 * as words ({@code Secret Access Key:}, {@code API Key:}).
+	 */
+	private static String phraseBefore(String text, int nameStart) {
+		String phrase = "";
+		int end = nameStart;
+		for (int words = 0; words < 2 && end >= 2 && text.charAt(end - 1) == ' '; words++) {
+			int start = end - 1;
+			while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+				start--;
+			}
+			if (start == end - 1) {
+				break;
+			}
+			phrase = text.substring(start, end - 1) + phrase;
+			end = start;
+		}
+		return phrase;
 	}
 
 	private static void markXmlElements(String text, BitSet masked) {

@@ -33,10 +33,12 @@ final class StartupLog {
 		WritableFileWarning.checkCommand(command, settings.workingDirectory);
 		info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take {}; "
 				+ "credentials are refreshed {} to {} before they expire (expiry window less up to {}% at random), "
-				+ "a failed refresh is retried after {} to {}", command.executableName(), settings.timeout,
-				settings.expiryWindow,
-				settings.expiryWindow.multipliedBy(Math.round((1 - settings.refreshJitter) * 1000)).dividedBy(1000),
-				Math.round(settings.refreshJitter * 100), settings.retryInitialDelay, settings.retryMaxDelay);
+				+ "a failed refresh is retried after {} to {}", command.executableName(), Durations.format(settings.timeout),
+				Durations.format(settings.expiryWindow),
+				Durations.format(settings.expiryWindow.multipliedBy(Math.round((1 - settings.refreshJitter) * 1000))
+					.dividedBy(1000)),
+				Math.round(settings.refreshJitter * 100), Durations.format(settings.retryInitialDelay),
+				Durations.format(settings.retryMaxDelay));
 	}
 
 	void info(String format, Object... arguments) {

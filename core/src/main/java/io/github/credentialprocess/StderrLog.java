@@ -3,6 +3,7 @@ package io.github.credentialprocess;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -110,8 +111,10 @@ final class StderrLog {
 	 * masked with everything the run learned, the values it printed to stdout included. The last
 	 * call a run makes.
 	 * @param succeeded whether the process exited with code 0
+	 * @return whether the run's lines were shown at INFO or WARN, where a failure's WARN is seen too,
+	 * so that the failure's own line need not repeat them
 	 */
-	void finish(boolean succeeded) {
+	boolean finish(boolean succeeded) {
 		if (this.partialPending) {
 			endLine();
 		}
@@ -127,6 +130,7 @@ final class StderrLog {
 				log(warn, summary);
 			}
 		}
+		return this.logged > 0 && (this.live ? logger.isInfoEnabled() : (warn && logger.isWarnEnabled()));
 	}
 
 	private void log(boolean warn, String line) {
@@ -160,9 +164,19 @@ final class StderrLog {
 		}
 	}
 
-	/** A line as logged: masked whole, then cleaned, then cut. */
+	/**
+	 * A line as logged: masked whole, then cleaned, then cut. A line cut where reading stopped may
+	 * end inside a secret that goes on past the cut, unrecognisable from its start; since masking
+	 * shortens the text, that end could move into view. So the last margin of such a line is masked
+	 * too: what is shown never comes from there.
+	 */
 	private String render(Line line) {
-		String text = printable(this.redactor.apply(line.text().stripTrailing()));
+		String raw = line.text().stripTrailing();
+		BitSet masked = this.redactor.mark(raw);
+		if (line.cut()) {
+			masked.set(Math.max(0, raw.length() - this.redactor.margin()), raw.length());
+		}
+		String text = printable(Redactor.render(raw, masked));
 		boolean cut = line.cut();
 		if (text.length() > MAX_LINE_CHARACTERS) {
 			text = text.substring(0, MAX_LINE_CHARACTERS);

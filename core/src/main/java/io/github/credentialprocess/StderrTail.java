@@ -18,6 +18,9 @@ final class StderrTail extends PipeDrain {
 	 */
 	private static final int RAW_BYTES = 8 * TAIL_BYTES;
 
+	/** Said instead of a window that holds only the end of one long line. */
+	static final String UNREADABLE_LINE = "[the end of a line longer than 8 KiB, not shown]";
+
 	private final byte[] ring = new byte[RAW_BYTES];
 
 	private final StderrLog log;
@@ -45,7 +48,7 @@ final class StderrTail extends PipeDrain {
 	 * first (in the whole window kept, before it is cut or split into lines) and control characters
 	 * replaced, so that the text can neither show a secret nor forge log lines. When the window does
 	 * not hold all of stderr, its first line may begin inside a secret, or between a secret's name
-	 * and its value: that line is never shown, nor, without a line break, the redactor's margin.
+	 * and its value: that line is never shown, and a window without a line break not at all.
 	 * @param redactor the run's gate
 	 */
 	String text(Redactor redactor) {
@@ -59,7 +62,11 @@ final class StderrTail extends PipeDrain {
 		BitSet masked = redactor.mark(window);
 		if (first > 0) {
 			int lineBreak = window.indexOf('\n');
-			masked.set(0, (lineBreak >= 0) ? lineBreak + 1 : Math.min(window.length(), redactor.margin()));
+			if (lineBreak < 0) {
+				// All of the window is the end of one line, whose start (a name, an opening quote) is gone.
+				return UNREADABLE_LINE;
+			}
+			masked.set(0, lineBreak + 1);
 		}
 		String text = Redactor.render(window, masked);
 		if (first > 0 && text.startsWith(Redactor.MASK)) {

@@ -501,10 +501,21 @@ class CredentialProcessProviderTests {
 				.filteredOn((line) -> line.contains("AWS credentials come from"))
 				.singleElement()
 				.satisfies((line) -> assertThat(line).contains(script.getFileName().toString())
-					.contains("PT30S")
-					.contains("PT5M")
+					.contains("a run may take 30s; credentials are refreshed 5m to 2m before they expire")
+					.contains("retried after 1s to 30s")
 					.doesNotContain("secret-role")
 					.doesNotContain("--role-arn"));
+		}
+	}
+
+	@Test
+	void failedRunWarnsWithTheTriggerSpelledAsInTagsAndHealth() {
+		Path script = this.scripts.script("exit 3");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			catchThrowable(provider::resolveCredentials);
+			assertThat(log.lines(ch.qos.logback.classic.Level.WARN))
+				.anyMatch((line) -> line.contains("Credential process run failed (on-demand, failure 1 in a row)"));
 		}
 	}
 

@@ -159,6 +159,54 @@ class HelperOutputMaskingTests {
 		}
 	}
 
+	/** Review of issue 17: an option word with its value glued on ({@code -pPASSWORD}) is an argument to mask. */
+	@Test
+	void optionWithItsValueGluedOnIsMasked() {
+		Path script = this.scripts.script("echo \"connecting with args: $*\" >&2\nexit 1");
+		List<String> shown = shown(CredentialProcessProvider.builder()
+			.command(List.of(script.toString(), "-pHunter2CorrectHorse", "--token", "-Zq8-unshaped-mfa-secret")));
+		Leaks.assertNoneShown(shown, "Hunter2CorrectHorse", "Zq8-unshaped-mfa-secret");
+		assertThat(String.join("\n", shown)).contains("--token");
+	}
+
+	/** Review of issue 17: masking the start of a cut line must not bring what lay at the cut into view. */
+	@Test
+	void secretAtTheByteCutOfALineIsNeverBroughtIntoViewByMaskingBeforeIt() {
+		String blob = "QUJD".repeat(752) + "QQ";
+		Path script = this.scripts.script("printf '%s %s %s\\n' '" + blob + "' \"$VALUE\" '" + SHAPED_SECRET + "' >&2\nexit 1");
+		List<String> shown = shown(this.scripts.provider(script).environment(Map.of("VALUE", UNSHAPED)));
+		Leaks.assertNoneShown(shown, UNSHAPED, SHAPED_SECRET);
+	}
+
+	/** Review of issue 17: an error window holding only the end of one long line shows none of it. */
+	@Test
+	void errorWindowInsideOneLongLineShowsNothingOfIt() {
+		String words = "correct horse battery staple ".repeat(30);
+		Path script = this.scripts.script("printf 'password=\"%s\" %s' '" + words + "' '" + "QUJD".repeat(1900)
+				+ "' >&2\nexit 1");
+		List<String> shown = shown(this.scripts.provider(script));
+		Leaks.assertNoneShown(shown, "battery staple correct horse");
+		assertThat(String.join("\n", shown)).contains(StderrTail.UNREADABLE_LINE);
+	}
+
+	/** Review of issue 17: a JSON Web Token, and the credentials of an authorization header. */
+	@Test
+	void jwtAndBearerCredentialsAreMasked() {
+		String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+				+ ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+		List<String> shown = failingWith("echo 'Authorization: Bearer " + jwt + "' >&2\necho 'token " + jwt
+				+ "' >&2\necho 'Authorization: Basic dXNlcjpodW50ZXIyLXBhc3M=' >&2");
+		Leaks.assertNoneShown(shown, jwt, "dXNlcjpodW50ZXIyLXBhc3M=");
+	}
+
+	/** Review of issue 17: a name written as words ({@code Secret Access Key:}). */
+	@Test
+	void valueAfterANameWrittenAsWordsIsMasked() {
+		List<String> shown = failingWith("echo 'Secret Access Key: " + UNSHAPED + "' >&2\necho 'API Key: " + UNSHAPED
+				+ "-2' >&2");
+		Leaks.assertNoneShown(shown, UNSHAPED);
+	}
+
 	private List<String> failingWith(String stderrCommands) {
 		return shown(this.scripts.provider(this.scripts.script(stderrCommands + "\nexit 1")));
 	}

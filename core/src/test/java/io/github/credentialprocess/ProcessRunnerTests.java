@@ -64,7 +64,7 @@ class ProcessRunnerTests {
 		assertThatExceptionOfType(CredentialProcessException.class)
 			.isThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> resolve(builder)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.TIMEOUT))
-			.withMessageContaining("did not finish within PT1S");
+			.withMessageContaining("did not finish within 1s");
 		assertDies(readPid("parent"));
 		assertDies(readPid("grandchild"));
 	}

@@ -80,6 +80,57 @@ class StderrLogTests {
 	}
 
 	@Test
+	void failingHelperPastTheHoldHasItsStderrSaidOnceInTheLog() throws Exception {
+		Path released = this.folder.resolve("released");
+		Path script = this.scripts.script("echo 'token expired, run aws sso login' >&2\n"
+				+ "while [ ! -f '" + released + "' ]; do sleep 0.05; done\nexit 2");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).timeout(WAIT).build()) {
+			CompletableFuture<ProcessCredentials> caller = CompletableFuture.supplyAsync(provider::resolveCredentials);
+			await().atMost(WAIT).until(() -> log.lines(Level.INFO)
+				.stream()
+				.anyMatch((line) -> line.contains(STDERR_LOGGER) && line.contains("token expired")));
+			Files.writeString(released, "yes");
+			assertThat(caller).failsWithin(WAIT)
+				.withThrowableThat()
+				.withMessageContaining("stderr: token expired, run aws sso login");
+			assertThat(log.lines()).filteredOn((line) -> line.contains("token expired")).hasSize(1);
+			assertThat(log.lines(Level.WARN)).anyMatch((line) -> line.contains("Credential process run failed")
+					&& line.contains("stderr: logged above by " + StderrLog.LOGGER_NAME));
+		}
+	}
+
+	@Test
+	void fastFailingHelperHasItsStderrSaidOnceInTheLog() {
+		Path script = this.scripts.script("echo 'token expired, run aws sso login' >&2\nexit 2");
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			org.assertj.core.api.Assertions.catchThrowable(provider::resolveCredentials);
+			assertThat(log.lines()).filteredOn((line) -> line.contains("token expired")).hasSize(1);
+		}
+	}
+
+	@Test
+	void failingHelperWithItsStderrLoggerOffHasTheTailInTheWarning() {
+		Path script = this.scripts.script("echo 'token expired, run aws sso login' >&2\nexit 2");
+		ch.qos.logback.classic.Logger stderrLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(StderrLog.LOGGER_NAME);
+		Level before = stderrLogger.getLevel();
+		stderrLogger.setLevel(Level.OFF);
+		try (LogCapture log = new LogCapture();
+				CredentialProcessProvider provider = this.scripts.provider(script).build()) {
+			org.assertj.core.api.Assertions.catchThrowable(provider::resolveCredentials);
+			assertThat(log.lines(Level.WARN)).filteredOn((line) -> line.contains("token expired"))
+				.singleElement()
+				.asString()
+				.contains("Credential process run failed");
+		}
+		finally {
+			stderrLogger.setLevel(before);
+		}
+	}
+
+	@Test
 	void chattyHelperIsCappedAndTheLogSaysHowManyLinesWereDropped() {
 		Path script = this.scripts.script("i=0\nwhile [ $i -lt 200 ]; do echo \"debug line $i\" >&2; i=$((i+1)); done\n"
 				+ "sleep 1\nprintf '%s' '" + JSON + "'");

@@ -37,7 +37,8 @@ public final class CredentialProcessProviderFactory {
 
 	/**
 	 * Binds {@code aws.credential-process.*} when it is enabled and names a source ({@code command},
-	 * {@code argv} or {@code profile}, even a blank one: a blank value is a mistake to report).
+	 * {@code argv} or {@code profile}; an empty value means "not set", a value of spaces is a mistake
+	 * to report).
 	 * @param binder the binder to read the properties from
 	 * @return the properties, or empty when the starter has nothing to do
 	 */
@@ -45,9 +46,7 @@ public final class CredentialProcessProviderFactory {
 		CredentialProcessProperties properties = binder
 			.bind(PREFIX.substring(0, PREFIX.length() - 1), Bindable.of(CredentialProcessProperties.class))
 			.orElseGet(CredentialProcessProperties::new);
-		boolean namesASource = properties.getCommand() != null || !properties.getArgv().isEmpty()
-				|| properties.getProfile() != null;
-		return (properties.isEnabled() && namesASource) ? Optional.of(properties) : Optional.empty();
+		return (properties.isEnabled() && namesASource(properties)) ? Optional.of(properties) : Optional.empty();
 	}
 
 	/**
@@ -126,27 +125,49 @@ public final class CredentialProcessProviderFactory {
 		}
 	}
 
+	/**
+	 * Whether a source property is set: an empty value is not, so that a later configuration layer
+	 * (an {@code ./config/application.yml} over the jar's) can switch from one source to another.
+	 */
+	static boolean isSet(String value) {
+		return value != null && !value.isEmpty();
+	}
+
+	static boolean isSet(List<String> argv) {
+		return argv.stream().anyMatch(CredentialProcessProviderFactory::isSet);
+	}
+
+	/** Whether the provider names a source: {@code command}, {@code argv} or {@code profile}, not empty. */
+	static boolean namesASource(ProviderProperties properties) {
+		return isSet(properties.getCommand()) || isSet(properties.getArgv()) || isSet(properties.getProfile());
+	}
+
 	private static void source(String prefix, ProviderProperties properties, CredentialProcessProvider.Builder builder) {
 		List<String> set = new ArrayList<>();
-		if (properties.getCommand() != null) {
+		if (isSet(properties.getCommand())) {
 			set.add(prefix + "command");
 		}
-		if (!properties.getArgv().isEmpty()) {
+		if (isSet(properties.getArgv())) {
 			set.add(prefix + "argv");
 		}
-		if (properties.getProfile() != null) {
+		if (isSet(properties.getProfile())) {
 			set.add(prefix + "profile");
+		}
+		if (set.isEmpty() && !PREFIX.equals(prefix)) {
+			// The default provider exists only when it names a source; a named one exists once it has a key.
+			throw invalid(prefix + "command, argv and profile are all unset or empty, so the provider has no source.",
+					"Set one of " + prefix + "command, argv or profile, or remove the provider.");
 		}
 		if (set.size() > 1) {
 			throw invalid("Only one of " + prefix + "command, argv and profile may be set, but " + String.join(" and ", set)
 					+ " are.", "Keep the one you mean and remove the others.");
 		}
-		if (properties.getCommand() != null) {
+		if (isSet(properties.getCommand())) {
 			requireText(properties.getCommand(), prefix, "command",
 					"the command line of the program that prints the credential_process JSON");
 			builder.command(properties.getCommand());
 		}
-		else if (!properties.getArgv().isEmpty()) {
+		else if (isSet(properties.getArgv())) {
 			requireText(properties.getArgv().get(0), prefix, "argv[0]", "the program that prints the credential_process JSON");
 			builder.command(properties.getArgv());
 		}

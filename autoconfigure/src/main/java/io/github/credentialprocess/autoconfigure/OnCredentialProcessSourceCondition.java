@@ -13,9 +13,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when the default provider names a source ({@code aws.credential-process.command},
- * {@code argv} or {@code profile}, even a blank value: a blank value is a mistake to report, not a
- * reason to stay silent), or when a provider is configured under
- * {@code aws.credential-process.providers}.
+ * {@code argv} or {@code profile} set to a non-empty value), or when a provider is configured under
+ * {@code aws.credential-process.providers}. An empty value means "not set", so that a later
+ * configuration layer can switch sources (Boot cannot unset a property); a value of spaces is still
+ * a mistake to report.
  */
 class OnCredentialProcessSourceCondition extends SpringBootCondition {
 
@@ -38,12 +39,12 @@ class OnCredentialProcessSourceCondition extends SpringBootCondition {
 	static boolean namesDefaultSource(Environment environment) {
 		Binder binder = Binder.get(environment);
 		for (String name : List.of("command", "profile")) {
-			if (binder.bind(PREFIX + name, Bindable.of(String.class)).isBound()
-					|| environment.containsProperty(PREFIX + name)) {
+			if (CredentialProcessProviderFactory.isSet(binder.bind(PREFIX + name, Bindable.of(String.class)).orElse(null))) {
 				return true;
 			}
 		}
-		return binder.bind(PREFIX + "argv", Bindable.listOf(String.class)).isBound();
+		return CredentialProcessProviderFactory
+			.isSet(binder.bind(PREFIX + "argv", Bindable.listOf(String.class)).orElse(List.of()));
 	}
 
 	/** Matches when the default provider names a source. */

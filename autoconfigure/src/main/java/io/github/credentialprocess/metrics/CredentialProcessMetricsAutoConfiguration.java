@@ -4,6 +4,7 @@ import io.github.credentialprocess.autoconfigure.ConditionalOnCredentialProcessP
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
 import io.github.credentialprocess.autoconfigure.CredentialProcessProviders;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +39,11 @@ public final class CredentialProcessMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CredentialProcessExpiryMeterBinder credentialProcessExpiryMeterBinder(ListableBeanFactory beanFactory) {
 		return new CredentialProcessExpiryMeterBinder(CredentialProcessProviders.of(beanFactory));
+	}
+
+	@Bean
+	MeterFilter credentialProcessMeterDescriptions() {
+		return new CredentialProcessMeterDescriptions();
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,10 +205,42 @@ class CredentialProcessAutoConfigurationTests {
 
 	@Test
 	void runWhenCommandIsBlankShouldFailNamingTheProperty() {
-		this.contextRunner.withPropertyValues("aws.credential-process.command=  ").run((context) -> {
+		// Spaces, not an empty value: TestPropertyValues would trim them away.
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("layer", Map.of("aws.credential-process.command", "  "))))
+			.run((context) -> {
 			FailureAnalysis analysis = analysis(context);
 			assertThat(analysis.getDescription()).contains("aws.credential-process.command is blank");
 			assertThat(analysis.getAction()).contains("Set aws.credential-process.command to");
+		});
+	}
+
+	@Test
+	void runWhenCommandIsEmptyShouldNotCreateProvider() {
+		this.contextRunner.withPropertyValues("aws.credential-process.command=", "aws.credential-process.profile=",
+				"aws.credential-process.argv=")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CredentialProcessProvider.class));
+	}
+
+	@Test
+	void runWhenALaterLayerEmptiesTheCommandShouldUseTheSourceItSets(@TempDir Path other) {
+		Scripts argvScripts = new Scripts(other);
+		Path argvScript = argvScripts.printing(Scripts.credentialsJson(Optional.empty()));
+		// The jar's application.yml names a command; ./config/application.yml switches to argv.
+		this.contextRunner.withInitializer((context) -> {
+			context.getEnvironment()
+				.getPropertySources()
+				.addLast(new MapPropertySource("jar", Map.of("aws.credential-process.command", script.toString())));
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("config", Map.of("aws.credential-process.command", "",
+						"aws.credential-process.argv[0]", argvScript.toString())));
+		}).run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(CredentialProcessProvider.class).resolveCredentials();
+			assertThat(argvScripts.runs()).isEqualTo(1);
+			assertThat(this.scripts.runs()).isZero();
 		});
 	}
 

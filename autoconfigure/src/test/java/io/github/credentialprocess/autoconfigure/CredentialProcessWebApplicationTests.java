@@ -92,6 +92,15 @@ class CredentialProcessWebApplicationTests {
 	}
 
 	@Test
+	void metricsEndpointDescribesEveryMeterOfTheProviderAndListsTheFailureCounterFromTheStart() {
+		// Prometheus writes each description as the meter's HELP text.
+		for (String meter : java.util.List.of("aws.credential.process", "aws.credential.process.active",
+				"aws.credential.process.expiry", "aws.credential.process.refresh.failures")) {
+			assertThat(this.actuator.get("/metrics/" + meter).path("description").asString()).as(meter).isNotBlank();
+		}
+	}
+
+	@Test
 	void endpointShowsTheStateAndConfigurationWithTheArgumentsRedacted() {
 		JsonNode state = this.actuator.get("/credentialprocess");
 		assertThat(state.path("valid").asBoolean()).isTrue();

@@ -1,6 +1,7 @@
 package io.github.credentialprocess.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.credentialprocess.CredentialProcessProvider;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -155,7 +157,10 @@ class NamedProvidersAutoConfigurationTests {
 
 	@Test
 	void runWhenANamedProviderHasABlankCommandShouldNameItsProperty() {
-		this.contextRunner.withPropertyValues("aws.credential-process.providers.billing.command= ")
+		// Spaces, not an empty value: TestPropertyValues would trim them away, and empty means unset.
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("layer", Map.of("aws.credential-process.providers.billing.command", "  "))))
 			.run((context) -> assertThat(analysis(context).getAction())
 				.contains("Set aws.credential-process.providers.billing.command to"));
 	}
@@ -166,6 +171,29 @@ class NamedProvidersAutoConfigurationTests {
 			.withPropertyValues(named("billing"), "aws.credential-process.providers.billing.profile=audit")
 			.run((context) -> assertThat(analysis(context).getDescription()).contains(
 					"aws.credential-process.providers.billing.command and aws.credential-process.providers.billing.profile are"));
+	}
+
+	@Test
+	void runWhenANamedProviderHasAnEmptyCommandAndAProfileShouldTakeTheProfile() {
+		this.contextRunner
+			.withPropertyValues("aws.credential-process.providers.billing.command=",
+					"aws.credential-process.providers.billing.argv[0]=" + this.script)
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("billingCredentialProcessProvider"));
+	}
+
+	@Test
+	void runWhenANamedProviderHasOnlyEmptySourcesShouldSayItHasNone() {
+		this.contextRunner.withPropertyValues("aws.credential-process.providers.billing.command=")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.credential-process.providers.billing.command, argv and profile are all unset or empty"));
+	}
+
+	@Test
+	void runWhenTheDefaultCommandIsEmptyShouldHaveNoDefaultProviderBesideTheNamedOnes() {
+		this.contextRunner.withPropertyValues("aws.credential-process.command=", named("billing"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("billingCredentialProcessProvider")
+				.doesNotHaveBean("credentialProcessProvider"));
 	}
 
 	@ParameterizedTest

@@ -50,11 +50,20 @@ class CredentialProcessMetricsAutoConfigurationTests {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				CredentialProcessProvider provider = context.getBean(CredentialProcessProvider.class);
 				provider.resolveCredentials();
-				assertThat(registry.find(CredentialProcessMetrics.FAILURE_COUNTER).counter()).isNull();
+				assertThat(registry.get(CredentialProcessMetrics.FAILURE_COUNTER).counter().count()).isZero();
 				this.scripts.failFromNowOn(true);
 				assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::refresh);
 				assertThat(registry.get(CredentialProcessMetrics.FAILURE_COUNTER).counter().count()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void runWhenAMeterRegistryExistsShouldRegisterTheFailureCounterAtZeroBeforeAnyRun() {
+		this.contextRunner.withUserConfiguration(RegistryConfiguration.class)
+			.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+				.get(CredentialProcessMetrics.FAILURE_COUNTER)
+				.counter()
+				.count()).isZero());
 	}
 
 	@Test
@@ -91,8 +100,8 @@ class CredentialProcessMetricsAutoConfigurationTests {
 					context.stop();
 					await().atMost(Duration.ofSeconds(20))
 						.until(() -> log.lines().stream().anyMatch((line) -> line.contains("run cancelled")));
-					assertThat(context.getBean(MeterRegistry.class).find(CredentialProcessMetrics.FAILURE_COUNTER).counter())
-						.isNull();
+					assertThat(context.getBean(MeterRegistry.class).get(CredentialProcessMetrics.FAILURE_COUNTER).counter()
+						.count()).isZero();
 				});
 		}
 	}

@@ -59,6 +59,18 @@ class NamedProvidersMetricsTests {
 	}
 
 	@Test
+	void runWhenTheRegistryIsBoundShouldRegisterEachProvidersFailureCounterAtZero() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(CredentialProcessMetrics.class).bindTo(registry);
+			assertThat(registry.get(CredentialProcessMetrics.FAILURE_COUNTER).tag("provider", "default").counter().count())
+				.isZero();
+			assertThat(registry.get(CredentialProcessMetrics.FAILURE_COUNTER).tag("provider", "billing").counter().count())
+				.isZero();
+		});
+	}
+
+	@Test
 	void runWhenANamedProviderFailsShouldCountTheFailureTaggedWithItsName() {
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);

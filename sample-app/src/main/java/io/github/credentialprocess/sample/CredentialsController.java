@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.github.credentialprocess.CredentialProcessProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,15 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CredentialsController {
 
-	private final CredentialProcessProvider provider;
+	/** Absent when the starter is switched off (aws.credential-process.enabled=false), as in a test. */
+	private final ObjectProvider<CredentialProcessProvider> provider;
 
-	CredentialsController(CredentialProcessProvider provider) {
+	CredentialsController(ObjectProvider<CredentialProcessProvider> provider) {
 		this.provider = provider;
 	}
 
 	@GetMapping("/credentials")
-	Map<String, Object> credentials() {
-		return this.provider.status().toDetails();
+	ResponseEntity<Map<String, Object>> credentials() {
+		CredentialProcessProvider current = this.provider.getIfAvailable();
+		return (current != null) ? ResponseEntity.ok(current.status().toDetails()) : ResponseEntity.notFound().build();
 	}
 
 }

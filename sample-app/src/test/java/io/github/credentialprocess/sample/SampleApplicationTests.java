@@ -1,6 +1,7 @@
 package io.github.credentialprocess.sample;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -40,6 +41,14 @@ class SampleApplicationTests {
 		assertThat(credentials.body()).doesNotContain("demo-secret-access-key-for-the-embedded-s3")
 			.doesNotContain("demo-token-");
 		assertThat(client.health().path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void embeddedS3ServerLogsOnlyWarningsSoThatTheFirstScreenIsTheApplications() {
+		// S3Proxy shades Jetty under its own package: one logger level covers both.
+		assertThat(LoggerFactory.getLogger("org.gaul.s3proxy.CrossOriginResourceSharing").isInfoEnabled()).isFalse();
+		assertThat(LoggerFactory.getLogger("org.gaul.s3proxy.org.eclipse.jetty.server.Server").isInfoEnabled()).isFalse();
+		assertThat(LoggerFactory.getLogger("org.gaul.s3proxy").isWarnEnabled()).isTrue();
 	}
 
 }

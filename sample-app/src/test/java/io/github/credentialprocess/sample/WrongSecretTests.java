@@ -1,5 +1,7 @@
 package io.github.credentialprocess.sample;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -8,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A credential process that returns the right access key id with a wrong secret: the embedded S3
@@ -32,7 +35,9 @@ class WrongSecretTests {
 	@Test
 	void healthShowsValidCredentialsFromASuccessfulRun() {
 		SampleClient client = new SampleClient(this.port);
-		assertThat(client.health().path("status").asString()).isEqualTo("UP");
+		// UNKNOWN until the first run, started in the background at startup, has ended.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(client.health().path("status").asString()).isEqualTo("UP"));
 		assertThat(client.health().path("details").path("lastRun").path("outcome").asString()).isEqualTo("success");
 	}
 
