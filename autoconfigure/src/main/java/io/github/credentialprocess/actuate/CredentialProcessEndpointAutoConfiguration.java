@@ -4,14 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.ConditionalOnCredentialProcessProvider;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
 import io.github.credentialprocess.autoconfigure.CredentialProcessProperties;
+import io.github.credentialprocess.autoconfigure.CredentialProcessProviders;
+import io.github.credentialprocess.autoconfigure.ProviderName;
+import io.github.credentialprocess.autoconfigure.ProviderProperties;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +26,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = CredentialProcessAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnBean(CredentialProcessProvider.class)
+@ConditionalOnCredentialProcessProvider
 @ConditionalOnAvailableEndpoint(CredentialProcessEndpoint.class)
 public final class CredentialProcessEndpointAutoConfiguration {
 
@@ -31,13 +35,24 @@ public final class CredentialProcessEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CredentialProcessEndpoint credentialProcessEndpoint(CredentialProcessProvider provider,
+	CredentialProcessEndpoint credentialProcessEndpoint(ListableBeanFactory beanFactory,
 			ObjectProvider<CredentialProcessProperties> properties) {
-		return new CredentialProcessEndpoint(provider, configuration(properties.getIfAvailable()));
+		Map<String, CredentialProcessProvider> providers = CredentialProcessProviders.of(beanFactory);
+		CredentialProcessProperties bound = properties.getIfAvailable();
+		Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+		providers.keySet().forEach((name) -> configurations.put(name, configuration(settings(bound, name))));
+		return new CredentialProcessEndpoint(providers, configurations);
+	}
+
+	private static ProviderProperties settings(CredentialProcessProperties properties, String name) {
+		if (properties == null) {
+			return null;
+		}
+		return ProviderName.DEFAULT.equals(name) ? properties : properties.getProviders().get(name);
 	}
 
 	/** The settings worth showing; environment variables by name only, their values may be secret. */
-	private static Map<String, Object> configuration(CredentialProcessProperties properties) {
+	private static Map<String, Object> configuration(ProviderProperties properties) {
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		if (properties == null) {
 			return configuration;

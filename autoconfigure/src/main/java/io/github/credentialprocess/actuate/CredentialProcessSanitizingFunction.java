@@ -1,7 +1,6 @@
 package io.github.credentialprocess.actuate;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -17,9 +16,12 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * never the key's text. So {@code aws.credential_process.command},
  * {@code aws.credentialProcess.argv[1]} and, in the system environment,
  * {@code AWS_CREDENTIALPROCESS_ARGV_1_} or the legacy {@code AWS_CREDENTIAL_PROCESS_COMMAND} are
- * masked like {@code aws.credential-process.command}.
+ * masked like {@code aws.credential-process.command}. The same properties of each named provider
+ * ({@code aws.credential-process.providers.<name>.command}, ...) are masked too.
  */
 final class CredentialProcessSanitizingFunction implements SanitizingFunction {
+
+	private static final List<String> SENSITIVE_PROPERTIES = List.of("command", "argv", "environment");
 
 	private static final List<ConfigurationPropertyName> SENSITIVE = names("aws.credential-process");
 
@@ -52,7 +54,14 @@ final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 	}
 
 	private static boolean bindsTo(List<ConfigurationPropertyName> sensitive, ConfigurationPropertyName name) {
-		return sensitive.stream().anyMatch((candidate) -> candidate.equals(name) || candidate.isAncestorOf(name));
+		if (sensitive.stream().anyMatch((candidate) -> candidate.equals(name) || candidate.isAncestorOf(name))) {
+			return true;
+		}
+		// A named provider's: <prefix>.providers.<name>.command, argv or environment.
+		ConfigurationPropertyName providers = sensitive.get(0).getParent().append("providers");
+		int property = providers.getNumberOfElements() + 1;
+		return providers.isAncestorOf(name) && name.getNumberOfElements() > property && SENSITIVE_PROPERTIES
+			.contains(name.getElement(property, ConfigurationPropertyName.Form.UNIFORM));
 	}
 
 	private static ConfigurationPropertyName adapt(String key, char separator) {
@@ -73,7 +82,7 @@ final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 	}
 
 	private static List<ConfigurationPropertyName> names(String prefix) {
-		return Stream.of("command", "argv", "environment")
+		return SENSITIVE_PROPERTIES.stream()
 			.map((property) -> ConfigurationPropertyName.of(prefix + "." + property))
 			.toList();
 	}

@@ -28,17 +28,24 @@ class CredentialProcessLifecycle implements SmartInitializingSingleton, SmartLif
 
 	private final boolean failFast;
 
+	private final String name;
+
 	private volatile boolean running;
 
 	CredentialProcessLifecycle(CredentialProcessProvider provider, boolean failFast) {
+		this(provider, failFast, ProviderName.DEFAULT);
+	}
+
+	CredentialProcessLifecycle(CredentialProcessProvider provider, boolean failFast, String name) {
 		this.provider = provider;
 		this.failFast = failFast;
+		this.name = name;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (this.failFast) {
-			CredentialProcessProviderFactory.requireFirstRunToSucceed(this.provider);
+			CredentialProcessProviderFactory.requireFirstRunToSucceed(this.provider, this.name);
 		}
 		else {
 			// Failures are logged and reported to the listeners; callers retry on demand.

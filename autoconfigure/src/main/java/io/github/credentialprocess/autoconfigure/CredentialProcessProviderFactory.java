@@ -9,6 +9,9 @@ import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.CredentialProcessProvider;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.StringUtils;
@@ -27,6 +30,8 @@ public final class CredentialProcessProviderFactory {
 
 	private static final String PREFIX = OnCredentialProcessSourceCondition.PREFIX;
 
+	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProviderFactory.class);
+
 	private CredentialProcessProviderFactory() {
 	}
 
@@ -41,9 +46,7 @@ public final class CredentialProcessProviderFactory {
 		CredentialProcessProperties properties = binder
 			.bind(PREFIX.substring(0, PREFIX.length() - 1), Bindable.of(CredentialProcessProperties.class))
 			.orElseGet(CredentialProcessProperties::new);
-		boolean namesASource = isSet(properties.getCommand()) || isSet(properties.getArgv())
-				|| isSet(properties.getProfile());
-		return (properties.isEnabled() && namesASource) ? Optional.of(properties) : Optional.empty();
+		return (properties.isEnabled() && namesASource(properties)) ? Optional.of(properties) : Optional.empty();
 	}
 
 	/**
@@ -56,25 +59,46 @@ public final class CredentialProcessProviderFactory {
 	 */
 	public static CredentialProcessProvider create(CredentialProcessProperties properties,
 			List<CredentialProcessListener> listeners) {
+		return create(ProviderName.DEFAULT, properties, listeners);
+	}
+
+	/**
+	 * Checks the settings of one provider, the default or a named one, and builds it. Messages name
+	 * the provider's own properties, such as {@code aws.credential-process.providers.billing.timeout}.
+	 * @param name the provider's name, {@value ProviderName#DEFAULT} for the default provider
+	 * @param properties the provider's settings
+	 * @param listeners the listeners to give the provider
+	 * @return the provider; no process has run
+	 * @throws RuntimeException a configuration error whose failure analysis names the property
+	 * and the fix
+	 */
+	public static CredentialProcessProvider create(String name, ProviderProperties properties,
+			List<CredentialProcessListener> listeners) {
+		String prefix = ProviderName.prefix(name);
 		CredentialProcessProvider.Builder builder = CredentialProcessProvider.builder();
-		source(properties, builder);
-		builder.timeout(positive(properties.getTimeout(), "timeout"))
-			.duration(positive(properties.getDuration(), "duration"))
-			.maxBufferSize(bufferSize(properties.getMaxBufferSize()))
-			.expiryWindow(notNegative(properties.getExpiryWindow(), "expiry-window"))
-			.refreshJitter(jitter(properties.getRefreshJitter()))
-			.retryInitialDelay(positive(properties.getRetry().getInitialDelay(), "retry.initial-delay"))
-			.retryMaxDelay(retryMaxDelay(properties.getRetry()))
-			.minRefreshInterval(notNegative(properties.getMinRefreshInterval(), "min-refresh-interval"))
+		source(prefix, properties, builder);
+		builder.timeout(positive(properties.getTimeout(), prefix, "timeout"))
+			.duration(positive(properties.getDuration(), prefix, "duration"))
+			.maxBufferSize(bufferSize(properties.getMaxBufferSize(), prefix))
+			.expiryWindow(notNegative(properties.getExpiryWindow(), prefix, "expiry-window"))
+			.refreshJitter(jitter(properties.getRefreshJitter(), prefix))
+			.retryInitialDelay(positive(properties.getRetry().getInitialDelay(), prefix, "retry.initial-delay"))
+			.retryMaxDelay(retryMaxDelay(properties.getRetry(), prefix))
+			.minRefreshInterval(notNegative(properties.getMinRefreshInterval(), prefix, "min-refresh-interval"))
 			.environment(properties.getEnvironment())
 			.workingDirectory(properties.getWorkingDirectory());
 		listeners.forEach(builder::listener);
+		if (!ProviderName.DEFAULT.equals(name)) {
+			// The engine's startup line and writable-file warnings do not know the provider's name.
+			logger.info("Credential process provider '{}' ({}*) is built; its startup line and any warning "
+					+ "about files others could write follow", name, prefix);
+		}
 		try {
 			return builder.build();
 		}
 		catch (IllegalStateException ex) {
 			throw new CredentialProcessConfigurationException(ex.getMessage(),
-					"Fix the AWS config file, or set " + PREFIX + "profile to a profile that has a credential_process.",
+					"Fix the AWS config file, or set " + prefix + "profile to a profile that has a credential_process.",
 					ex);
 		}
 	}
@@ -82,17 +106,19 @@ public final class CredentialProcessProviderFactory {
 	/**
 	 * Runs the process once and waits for it, for {@code fail-fast}.
 	 */
-	static void requireFirstRunToSucceed(CredentialProcessProvider provider) {
+	static void requireFirstRunToSucceed(CredentialProcessProvider provider, String name) {
+		String prefix = ProviderName.prefix(name);
 		try {
 			provider.prefetch().join();
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof CredentialProcessException failure) {
 				throw new CredentialProcessConfigurationException(
-						"The credential process failed during startup with error code " + failure.code() + ": "
+						"The credential process" + (ProviderName.DEFAULT.equals(name) ? "" : " of provider '" + name + "'")
+								+ " failed during startup with error code " + failure.code() + ": "
 								+ failure.getMessage(),
 						"Fix the credential process (see 'Troubleshooting' in the README for " + failure.code()
-								+ "), or set " + PREFIX + "fail-fast=false to start anyway and retry when credentials are needed.",
+								+ "), or set " + prefix + "fail-fast=false to start anyway and retry when credentials are needed.",
 						failure);
 			}
 			throw ex;
@@ -111,82 +137,92 @@ public final class CredentialProcessProviderFactory {
 		return argv.stream().anyMatch(CredentialProcessProviderFactory::isSet);
 	}
 
-	private static void source(CredentialProcessProperties properties, CredentialProcessProvider.Builder builder) {
+	/** Whether the provider names a source: {@code command}, {@code argv} or {@code profile}, not empty. */
+	static boolean namesASource(ProviderProperties properties) {
+		return isSet(properties.getCommand()) || isSet(properties.getArgv()) || isSet(properties.getProfile());
+	}
+
+	private static void source(String prefix, ProviderProperties properties, CredentialProcessProvider.Builder builder) {
 		List<String> set = new ArrayList<>();
 		if (isSet(properties.getCommand())) {
-			set.add(PREFIX + "command");
+			set.add(prefix + "command");
 		}
 		if (isSet(properties.getArgv())) {
-			set.add(PREFIX + "argv");
+			set.add(prefix + "argv");
 		}
 		if (isSet(properties.getProfile())) {
-			set.add(PREFIX + "profile");
+			set.add(prefix + "profile");
+		}
+		if (set.isEmpty() && !PREFIX.equals(prefix)) {
+			// The default provider exists only when it names a source; a named one exists once it has a key.
+			throw invalid(prefix + "command, argv and profile are all unset or empty, so the provider has no source.",
+					"Set one of " + prefix + "command, argv or profile, or remove the provider.");
 		}
 		if (set.size() > 1) {
-			throw invalid("Only one of " + PREFIX + "command, argv and profile may be set, but " + String.join(" and ", set)
+			throw invalid("Only one of " + prefix + "command, argv and profile may be set, but " + String.join(" and ", set)
 					+ " are.", "Keep the one you mean and remove the others.");
 		}
 		if (isSet(properties.getCommand())) {
-			requireText(properties.getCommand(), "command",
+			requireText(properties.getCommand(), prefix, "command",
 					"the command line of the program that prints the credential_process JSON");
 			builder.command(properties.getCommand());
 		}
 		else if (isSet(properties.getArgv())) {
-			requireText(properties.getArgv().get(0), "argv[0]", "the program that prints the credential_process JSON");
+			requireText(properties.getArgv().get(0), prefix, "argv[0]", "the program that prints the credential_process JSON");
 			builder.command(properties.getArgv());
 		}
 		else {
-			requireText(properties.getProfile(), "profile", "a profile name of the AWS config file");
+			requireText(properties.getProfile(), prefix, "profile", "a profile name of the AWS config file");
 			builder.profile(properties.getProfile());
 		}
 	}
 
-	private static void requireText(String value, String property, String expected) {
+	private static void requireText(String value, String prefix, String property, String expected) {
 		if (!StringUtils.hasText(value)) {
-			throw invalid(PREFIX + property + " is blank.", "Set " + PREFIX + property + " to " + expected + ".");
+			throw invalid(prefix + property + " is blank.", "Set " + prefix + property + " to " + expected + ".");
 		}
 	}
 
-	private static java.time.Duration positive(java.time.Duration value, String property) {
+	private static java.time.Duration positive(java.time.Duration value, String prefix, String property) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			throw invalid(PREFIX + property + " is " + value + ", but it must be positive.",
-					"Set " + PREFIX + property + " to a positive duration such as 30s or 2m, or remove it to use the default.");
+			throw invalid(prefix + property + " is " + value + ", but it must be positive.",
+					"Set " + prefix + property + " to a positive duration such as 30s or 2m, or remove it to use the default.");
 		}
 		return value;
 	}
 
-	private static java.time.Duration notNegative(java.time.Duration value, String property) {
+	private static java.time.Duration notNegative(java.time.Duration value, String prefix, String property) {
 		if (value == null || value.isNegative()) {
-			throw invalid(PREFIX + property + " is " + value + ", but it must not be negative.",
-					"Set " + PREFIX + property + " to zero or a positive duration such as 5m, or remove it to use the default.");
+			throw invalid(prefix + property + " is " + value + ", but it must not be negative.",
+					"Set " + prefix + property + " to zero or a positive duration such as 5m, or remove it to use the default.");
 		}
 		return value;
 	}
 
-	private static double jitter(double value) {
+	private static double jitter(double value, String prefix) {
 		if (!(value >= 0 && value <= 1)) {
-			throw invalid(PREFIX + "refresh-jitter is " + value + ", but it must be between 0 and 1.",
-					"Set " + PREFIX + "refresh-jitter to a share of the expiry window such as 0.6 (the default), "
+			throw invalid(prefix + "refresh-jitter is " + value + ", but it must be between 0 and 1.",
+					"Set " + prefix + "refresh-jitter to a share of the expiry window such as 0.6 (the default), "
 							+ "or 0 to refresh exactly expiry-window ahead.");
 		}
 		return value;
 	}
 
-	private static java.time.Duration retryMaxDelay(CredentialProcessProperties.Retry retry) {
-		java.time.Duration max = positive(retry.getMaxDelay(), "retry.max-delay");
+	private static java.time.Duration retryMaxDelay(ProviderProperties.Retry retry, String prefix) {
+		java.time.Duration max = positive(retry.getMaxDelay(), prefix, "retry.max-delay");
 		if (retry.getInitialDelay() != null && max.compareTo(retry.getInitialDelay()) < 0) {
-			throw invalid(PREFIX + "retry.max-delay (" + max + ") is shorter than " + PREFIX + "retry.initial-delay ("
+			throw invalid(prefix + "retry.max-delay (" + max + ") is shorter than " + prefix + "retry.initial-delay ("
 					+ retry.getInitialDelay() + ").",
-					"Set " + PREFIX + "retry.max-delay to at least " + PREFIX + "retry.initial-delay, or remove both to "
+					"Set " + prefix + "retry.max-delay to at least " + prefix + "retry.initial-delay, or remove both to "
 							+ "use the defaults (1s and 30s).");
 		}
 		return max;
 	}
 
-	private static int bufferSize(DataSize value) {
+	private static int bufferSize(DataSize value, String prefix) {
 		if (value == null || value.compareTo(MIN_BUFFER_SIZE) < 0 || value.toBytes() > Integer.MAX_VALUE) {
-			throw invalid(PREFIX + "max-buffer-size is " + value + ", but it must be between 64B and 2GB.",
-					"Set " + PREFIX + "max-buffer-size to at least 64B (the default 8KB fits any credential_process JSON).");
+			throw invalid(prefix + "max-buffer-size is " + value + ", but it must be between 64B and 2GB.",
+					"Set " + prefix + "max-buffer-size to at least 64B (the default 8KB fits any credential_process JSON).");
 		}
 		return (int) value.toBytes();
 	}

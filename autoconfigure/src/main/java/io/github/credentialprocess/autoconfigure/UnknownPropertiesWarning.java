@@ -25,7 +25,10 @@ import org.springframework.core.env.Environment;
  * Reads every key under {@code aws.credential-process} in every property source and warns once per
  * key that no property of {@link CredentialProcessProperties} binds, with the closest known name
  * ("did you mean {@code timeout}?"). The known names are read from the properties class itself, so
- * that a new property is known without a list to keep. Only names are logged, never a value.
+ * that a new property is known without a list to keep. A key under {@code providers.<name>} is
+ * checked against the settings of a provider ({@link ProviderProperties}); any key under
+ * {@code clients} is known (its check, with an error, is the registrar's). Only names are logged,
+ * never a value.
  */
 final class UnknownPropertiesWarning implements InitializingBean {
 
@@ -34,7 +37,12 @@ final class UnknownPropertiesWarning implements InitializingBean {
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("aws.credential-process");
 
 	/** Known names in kebab case ({@code retry.max-delay}); map-valued ones take any key below them. */
-	private static final Map<String, Boolean> KNOWN = knownNames();
+	private static final Map<String, Boolean> KNOWN = knownNames(CredentialProcessProperties.class);
+
+	/** Known names of a named provider, below {@code providers.<name>}. */
+	private static final Map<String, Boolean> KNOWN_PER_PROVIDER = knownNames(ProviderProperties.class);
+
+	private static final String PROVIDERS = "providers";
 
 	private final Environment environment;
 
@@ -73,8 +81,16 @@ final class UnknownPropertiesWarning implements InitializingBean {
 	}
 
 	private static boolean isKnown(String key) {
+		String[] provider = namedProviderKey(key);
+		if (provider != null) {
+			return provider[1].isEmpty() || isKnown(provider[1], KNOWN_PER_PROVIDER);
+		}
+		return isKnown(key, KNOWN);
+	}
+
+	private static boolean isKnown(String key, Map<String, Boolean> knownNames) {
 		String uniform = uniform(key);
-		return KNOWN.entrySet()
+		return knownNames.entrySet()
 			.stream()
 			.anyMatch((known) -> uniform.equals(uniform(known.getKey()))
 					|| (known.getValue() && uniform.startsWith(uniform(known.getKey()) + ".")));
@@ -82,10 +98,30 @@ final class UnknownPropertiesWarning implements InitializingBean {
 
 	/** The known name at the smallest edit distance, if it is close enough to be a slip. */
 	private static Optional<String> closest(String key) {
-		return KNOWN.keySet()
+		String[] provider = namedProviderKey(key);
+		if (provider != null) {
+			return closest(provider[1], KNOWN_PER_PROVIDER).map((known) -> provider[0] + known);
+		}
+		return closest(key, KNOWN);
+	}
+
+	private static Optional<String> closest(String key, Map<String, Boolean> knownNames) {
+		return knownNames.keySet()
 			.stream()
 			.min(Comparator.comparingInt((known) -> distance(key, known)))
 			.filter((known) -> distance(key, known) <= Math.max(2, known.length() / 3));
+	}
+
+	/**
+	 * Splits {@code providers.billing.timout} into {@code providers.billing.} and {@code timout}
+	 * (empty for {@code providers.billing} itself); {@code null} for a key not under a named provider.
+	 */
+	private static String[] namedProviderKey(String key) {
+		String[] elements = key.split("\\.", 3);
+		if (elements.length < 2 || !uniform(elements[0]).equals(PROVIDERS)) {
+			return null;
+		}
+		return new String[] { elements[0] + "." + elements[1] + ".", (elements.length == 3) ? elements[2] : "" };
 	}
 
 	/** Lower case without dashes or underscores, as relaxed binding compares names. */
@@ -112,9 +148,9 @@ final class UnknownPropertiesWarning implements InitializingBean {
 		return previous[b.length()];
 	}
 
-	private static Map<String, Boolean> knownNames() {
+	private static Map<String, Boolean> knownNames(Class<?> type) {
 		Map<String, Boolean> known = new java.util.LinkedHashMap<>();
-		addProperties(CredentialProcessProperties.class, "", known);
+		addProperties(type, "", known);
 		return Map.copyOf(known);
 	}
 
@@ -125,7 +161,9 @@ final class UnknownPropertiesWarning implements InitializingBean {
 			}
 			String name = prefix + kebab(descriptor.getName());
 			Class<?> propertyType = descriptor.getPropertyType();
-			if (propertyType.getDeclaringClass() == CredentialProcessProperties.class) {
+			// Nested groups such as retry are classes declared inside the properties classes.
+			if (propertyType.getDeclaringClass() == CredentialProcessProperties.class
+					|| propertyType.getDeclaringClass() == ProviderProperties.class) {
 				addProperties(propertyType, name + ".", known);
 			}
 			else {

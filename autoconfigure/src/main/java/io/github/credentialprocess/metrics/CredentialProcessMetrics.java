@@ -1,9 +1,15 @@
 package io.github.credentialprocess.metrics;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.ProviderName;
+import io.github.credentialprocess.autoconfigure.ProviderScopedListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -13,12 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts the failed process runs of a {@link CredentialProcessProvider} in Micrometer: counter
  * {@value #FAILURE_COUNTER}, one per failed run; a run cut short by a stop or close is cancelled, not
- * failed, and not counted. Every run is timed by its observation instead
+ * failed, and not counted. Tagged {@code provider}: {@code default} or the provider's name. Every run
+ * is timed by its observation instead
  * ({@code io.github.credentialprocess.observation.CredentialProcessObservation}), which Micrometer
  * turns into the timer {@value #RUN_TIMER}. As a {@link MeterBinder} it registers the counter at 0
- * when the registry is bound, so that an alert on it has a series from the start.
+ * for every provider it listens to, when the registry is bound (or when the provider comes later),
+ * so that an alert on it has a series from the start.
  */
-public class CredentialProcessMetrics implements CredentialProcessListener, MeterBinder {
+public class CredentialProcessMetrics implements ProviderScopedListener, MeterBinder {
 
 	/**
 	 * Name of the timer of process runs, made by Micrometer from each run's observation, tagged
@@ -40,6 +48,11 @@ public class CredentialProcessMetrics implements CredentialProcessListener, Mete
 
 	private final Supplier<MeterRegistry> registry;
 
+	private final String provider;
+
+	/** The providers this listener was scoped to, shared by all its scoped copies. */
+	private final Providers providers;
+
 	/** The registry once found: looked up once, never again while the context shuts down. */
 	private volatile MeterRegistry found;
 
@@ -49,16 +62,29 @@ public class CredentialProcessMetrics implements CredentialProcessListener, Mete
 	 * provider that feeds this listener can be created in any order
 	 */
 	public CredentialProcessMetrics(Supplier<MeterRegistry> registry) {
+		this(registry, ProviderName.DEFAULT, new Providers());
+	}
+
+	private CredentialProcessMetrics(Supplier<MeterRegistry> registry, String provider, Providers providers) {
 		this.registry = registry;
+		this.provider = provider;
+		this.providers = providers;
+	}
+
+	@Override
+	public CredentialProcessListener forProvider(String name) {
+		this.providers.add(name);
+		return new CredentialProcessMetrics(this.registry, name, this.providers);
 	}
 
 	/**
-	 * Registers the failure counter at 0.
+	 * Registers the failure counter at 0 for each provider this listener was scoped to, and for each
+	 * one scoped to it later.
 	 * @param registry the registry to bind to
 	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		failureCounter(registry);
+		this.providers.bindTo(registry);
 	}
 
 	@Override
@@ -68,12 +94,15 @@ public class CredentialProcessMetrics implements CredentialProcessListener, Mete
 		}
 		MeterRegistry meterRegistry = registry();
 		if (meterRegistry != null) {
-			failureCounter(meterRegistry).increment();
+			failureCounter(meterRegistry, this.provider).increment();
 		}
 	}
 
-	private static Counter failureCounter(MeterRegistry registry) {
-		return Counter.builder(FAILURE_COUNTER).description(FAILURE_COUNTER_DESCRIPTION).register(registry);
+	private static Counter failureCounter(MeterRegistry registry, String provider) {
+		return Counter.builder(FAILURE_COUNTER)
+			.description(FAILURE_COUNTER_DESCRIPTION)
+			.tag(CredentialProcessExpiryMeterBinder.PROVIDER_TAG, provider)
+			.register(registry);
 	}
 
 	/**
@@ -94,6 +123,29 @@ public class CredentialProcessMetrics implements CredentialProcessListener, Mete
 			this.found = meterRegistry;
 		}
 		return meterRegistry;
+	}
+
+	/**
+	 * The provider names and the registries bound so far: a provider scoped before the binding gets
+	 * its counter then, one scoped after gets it at once.
+	 */
+	private static final class Providers {
+
+		private final Set<String> names = new LinkedHashSet<>();
+
+		private final List<MeterRegistry> registries = new ArrayList<>();
+
+		synchronized void add(String name) {
+			if (this.names.add(name)) {
+				this.registries.forEach((registry) -> failureCounter(registry, name));
+			}
+		}
+
+		synchronized void bindTo(MeterRegistry registry) {
+			this.registries.add(registry);
+			this.names.forEach((name) -> failureCounter(registry, name));
+		}
+
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.github.credentialprocess.metrics;
 
-import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.ConditionalOnCredentialProcessProvider;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
+import io.github.credentialprocess.autoconfigure.CredentialProcessProviders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, CredentialProcessProvider.class })
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnCredentialProcessProvider
 public final class CredentialProcessMetricsAutoConfiguration {
 
 	CredentialProcessMetricsAutoConfiguration() {
@@ -34,8 +37,8 @@ public final class CredentialProcessMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CredentialProcessExpiryMeterBinder credentialProcessExpiryMeterBinder(CredentialProcessProvider provider) {
-		return new CredentialProcessExpiryMeterBinder(provider);
+	CredentialProcessExpiryMeterBinder credentialProcessExpiryMeterBinder(ListableBeanFactory beanFactory) {
+		return new CredentialProcessExpiryMeterBinder(CredentialProcessProviders.of(beanFactory));
 	}
 
 	@Bean

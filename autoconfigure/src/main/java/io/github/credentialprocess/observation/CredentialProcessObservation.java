@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessListener;
+import io.github.credentialprocess.autoconfigure.ProviderName;
+import io.github.credentialprocess.autoconfigure.ProviderScopedListener;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * start (one made before the application context existed, replayed to it later) is not observed:
  * its timing would be false.
  */
-public class CredentialProcessObservation implements CredentialProcessListener {
+public class CredentialProcessObservation implements ProviderScopedListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessObservation.class);
 
@@ -31,6 +33,8 @@ public class CredentialProcessObservation implements CredentialProcessListener {
 	private final Supplier<ObservationRegistry> registry;
 
 	private final CredentialProcessObservationConvention customConvention;
+
+	private final String provider;
 
 	/**
 	 * The run in progress on each thread. Start and end of a run are heard on the thread that runs
@@ -49,15 +53,26 @@ public class CredentialProcessObservation implements CredentialProcessListener {
 	 */
 	public CredentialProcessObservation(Supplier<ObservationRegistry> registry,
 			CredentialProcessObservationConvention customConvention) {
+		this(registry, customConvention, ProviderName.DEFAULT);
+	}
+
+	private CredentialProcessObservation(Supplier<ObservationRegistry> registry,
+			CredentialProcessObservationConvention customConvention, String provider) {
 		this.registry = registry;
 		this.customConvention = customConvention;
+		this.provider = provider;
+	}
+
+	@Override
+	public CredentialProcessListener forProvider(String name) {
+		return new CredentialProcessObservation(this.registry, this.customConvention, name);
 	}
 
 	@Override
 	public void onRunStarted(Trigger trigger) {
 		endLeftOver();
 		Observation observation = Observation
-			.createNotStarted(this.customConvention, DEFAULT_CONVENTION, () -> new CredentialProcessRunContext(trigger),
+			.createNotStarted(this.customConvention, DEFAULT_CONVENTION, () -> new CredentialProcessRunContext(trigger, this.provider),
 					registry())
 			.start();
 		this.current.set(observation.openScope());

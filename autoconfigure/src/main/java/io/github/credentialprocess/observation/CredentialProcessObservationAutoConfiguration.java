@@ -1,6 +1,6 @@
 package io.github.credentialprocess.observation;
 
-import io.github.credentialprocess.CredentialProcessProvider;
+import io.github.credentialprocess.autoconfigure.ConditionalOnCredentialProcessProvider;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = CredentialProcessAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationRegistry.class)
-@ConditionalOnBean({ ObservationRegistry.class, CredentialProcessProvider.class })
+@ConditionalOnBean(ObservationRegistry.class)
+@ConditionalOnCredentialProcessProvider
 public final class CredentialProcessObservationAutoConfiguration {
 
 	CredentialProcessObservationAutoConfiguration() {

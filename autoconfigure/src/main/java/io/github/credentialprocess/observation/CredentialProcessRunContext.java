@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.github.credentialprocess.CredentialProcessListener.Run;
 import io.github.credentialprocess.CredentialProcessListener.Trigger;
+import io.github.credentialprocess.autoconfigure.ProviderName;
 import io.micrometer.observation.Observation;
 
 /**
@@ -15,14 +16,36 @@ public class CredentialProcessRunContext extends Observation.Context {
 
 	private final Trigger trigger;
 
+	private final String provider;
+
 	private volatile Run run;
+
+	/**
+	 * Creates the context of a run of the default provider that is about to start.
+	 * @param trigger why it runs
+	 */
+	public CredentialProcessRunContext(Trigger trigger) {
+		this(trigger, ProviderName.DEFAULT);
+	}
 
 	/**
 	 * Creates the context of a run that is about to start.
 	 * @param trigger why it runs
+	 * @param provider the provider's name: {@code default} or the name under
+	 * {@code aws.credential-process.providers}
 	 */
-	public CredentialProcessRunContext(Trigger trigger) {
+	public CredentialProcessRunContext(Trigger trigger, String provider) {
 		this.trigger = Objects.requireNonNull(trigger, "trigger");
+		this.provider = Objects.requireNonNull(provider, "provider");
+	}
+
+	/**
+	 * The name of the provider that runs: {@code default} or the name under
+	 * {@code aws.credential-process.providers}.
+	 * @return the provider's name
+	 */
+	public String getProvider() {
+		return this.provider;
 	}
 
 	/**

@@ -11,7 +11,8 @@ import io.micrometer.common.KeyValues;
  * <ul>
  * <li>name {@value #NAME}: the timer Micrometer makes of it keeps the name of the timer this
  * starter recorded before it used observations, and a span is named {@value #CONTEXTUAL_NAME};</li>
- * <li>low-cardinality key values, each from a fixed set: {@code trigger} ({@code startup},
+ * <li>low-cardinality key values, each from a fixed set: {@value #PROVIDER} ({@code default} or a
+ * name under {@code aws.credential-process.providers}), {@code trigger} ({@code startup},
  * {@code scheduled}, {@code on-demand}, {@code manual}) from the start, and once the run has
  * finished {@code outcome} ({@code success}, {@code failure}, {@code cancelled}) and
  * {@value #ERROR_CODE} ({@code none} or the error code in lower case, such as {@code timeout}). The
@@ -29,6 +30,9 @@ public class DefaultCredentialProcessObservationConvention implements Credential
 	/** The name of a span of a run. */
 	public static final String CONTEXTUAL_NAME = "credential_process run";
 
+	/** The key of the provider's name. */
+	public static final String PROVIDER = "provider";
+
 	/** The key of the error code. */
 	public static final String ERROR_CODE = "error.code";
 
@@ -44,7 +48,8 @@ public class DefaultCredentialProcessObservationConvention implements Credential
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(CredentialProcessRunContext context) {
-		KeyValues trigger = KeyValues.of(KeyValue.of("trigger", context.getTrigger().label()));
+		KeyValues trigger = KeyValues.of(KeyValue.of(PROVIDER, context.getProvider()),
+				KeyValue.of("trigger", context.getTrigger().label()));
 		return context.getRun().map((run) -> trigger.and(finished(run))).orElse(trigger);
 	}
 

@@ -74,6 +74,27 @@ class CredentialProcessSanitizingAutoConfigurationTests {
 	}
 
 	@Test
+	void runWhenEnvShowsValuesShouldStillMaskANamedProvidersCommandArgvAndEnvironment() {
+		this.contextRunner
+			.withPropertyValues("aws.credential-process.providers.billing.command=helper --passphrase " + PASSPHRASE,
+					"aws.credential-process.providers.audit.argv[0]=helper",
+					"aws.credential-process.providers.audit.argv[1]=--passphrase=" + PASSPHRASE,
+					"aws.credential_process.providers.audit.environment.HELPER_TOKEN=" + PASSPHRASE,
+					"aws.credential-process.providers.billing.timeout=20s")
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(List.of("aws.credential-process.providers.billing.command",
+						"aws.credential-process.providers.audit.argv[1]",
+						"aws.credential_process.providers.audit.environment.HELPER_TOKEN"))
+					.allSatisfy((name) -> assertThat(env.environmentEntry(name).getProperty().getValue())
+						.isEqualTo("******"));
+				assertThat(env.environmentEntry("aws.credential-process.providers.billing.timeout")
+					.getProperty()
+					.getValue()).isEqualTo("20s");
+			});
+	}
+
+	@Test
 	void runWhenConfigpropsShowsValuesShouldStillMaskTheCommandAndTheEnvironment() {
 		this.contextRunner.run((context) -> {
 			Map<String, Object> properties = context.getBean(ConfigurationPropertiesReportEndpoint.class)

@@ -29,7 +29,8 @@ class CredentialProcessPropertiesMetadataTests {
 				"aws.credential-process.environment", "aws.credential-process.working-directory",
 				"aws.credential-process.fail-fast", "aws.credential-process.refresh-jitter",
 				"aws.credential-process.retry.initial-delay", "aws.credential-process.retry.max-delay",
-				"aws.credential-process.min-refresh-interval");
+				"aws.credential-process.min-refresh-interval", "aws.credential-process.providers",
+				"aws.credential-process.clients");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString())
 			.as("description of %s", name)
 			.isNotBlank()

@@ -93,6 +93,27 @@ class CredentialProcessUnknownPropertiesAutoConfigurationTests {
 			.isEmpty();
 	}
 
+	@Test
+	void runWhenNamedProvidersAndClientsAreConfiguredShouldNotWarn() {
+		assertThat(warningsOf(this.contextRunner.withPropertyValues(
+				"aws.credential-process.providers.billing.command=" + SCRIPT,
+				"aws.credential-process.providers.billing.retry.max-delay=30s",
+				"aws.credential-process.providers.billing.environment.ANY_NAME=x",
+				"aws.credential-process.providers.audit.argv[0]=" + SCRIPT, "aws.credential-process.clients.s3=billing")))
+			.isEmpty();
+	}
+
+	@Test
+	void runWhenAPropertyOfANamedProviderIsMisspeltShouldWarnNamingTheProvidersKnownOne() {
+		assertThat(warningsOf(this.contextRunner.withPropertyValues(
+				"aws.credential-process.providers.billing.command=" + SCRIPT,
+				"aws.credential-process.providers.billing.timout=5s")))
+			.singleElement()
+			.asString()
+			.contains("aws.credential-process.providers.billing.timout is not a property of this starter")
+			.contains("did you mean aws.credential-process.providers.billing.timeout?");
+	}
+
 	private static List<String> warningsOf(ApplicationContextRunner runner) {
 		try (LogCapture log = new LogCapture()) {
 			runner.run((context) -> assertThat(context).hasNotFailed());

@@ -79,7 +79,7 @@ class EndpointRefreshRateTests {
 		// Together they name no more runs than the helper made.
 		assertThat(answers.stream()
 			.filter((answer) -> answer.path("newRun").asBoolean())
-			.map((answer) -> answer.path("lastRun").path("finishedAt").asText())
+			.map((answer) -> answer.path("lastRun").path("finishedAt").asString())
 			.distinct()).hasSizeLessThanOrEqualTo(runs);
 		ActuatorClient actuator = new ActuatorClient(this.port);
 		await().atMost(DEFAULT_INTERVAL.multipliedBy(4))

@@ -133,7 +133,8 @@ class CredentialProcessObservationAutoConfigurationTests {
 				await().atMost(WAIT).untilAsserted(tracer::onlySpan);
 				SimpleSpan span = tracer.onlySpan();
 				assertThat(span.getName()).isEqualTo("credential_process run");
-				assertThat(span.getTags()).containsEntry("outcome", "success")
+				assertThat(span.getTags()).containsEntry("provider", "default")
+					.containsEntry("outcome", "success")
 					.containsEntry("trigger", "startup")
 					.containsEntry("error.code", "none");
 				assertThat(span.getEndTimestamp()).isAfter(span.getStartTimestamp());

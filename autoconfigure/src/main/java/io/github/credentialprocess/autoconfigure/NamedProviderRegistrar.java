@@ -1,0 +1,129 @@
+package io.github.credentialprocess.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.credentialprocess.CredentialProcessListener;
+import io.github.credentialprocess.CredentialProcessProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+
+/**
+ * Registers the beans of each provider under {@code aws.credential-process.providers}: its
+ * {@link CredentialProcessProvider} and the lifecycle that starts, stops and (with
+ * {@code fail-fast}) checks it. The names are read from the environment when the auto-configuration
+ * is processed; the settings are bound and checked when the provider bean is created, with the
+ * messages of the default provider naming the provider's own properties. A bean of the user's own
+ * with the same name wins. Each provider has its own refresh thread, so none waits for another.
+ * <p>
+ * Also checks {@code aws.credential-process.clients}: every key a client type Spring Cloud AWS has,
+ * every value {@code default} (when a default provider is configured) or a named provider.
+ */
+class NamedProviderRegistrar implements ImportBeanDefinitionRegistrar {
+
+	private static final Logger logger = LoggerFactory.getLogger(NamedProviderRegistrar.class);
+
+	private final Environment environment;
+
+	private final ListableBeanFactory beanFactory;
+
+	NamedProviderRegistrar(Environment environment, BeanFactory beanFactory) {
+		this.environment = environment;
+		this.beanFactory = (ListableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		Binder binder = Binder.get(this.environment);
+		Set<String> names = new TreeSet<>(binder
+			.bind(ProviderName.PROVIDERS_PREFIX.substring(0, ProviderName.PROVIDERS_PREFIX.length() - 1),
+					Bindable.mapOf(String.class, ProviderProperties.class))
+			.orElseGet(Map::of)
+			.keySet());
+		names.forEach(ProviderName::requireValid);
+		boolean hasDefault = OnCredentialProcessSourceCondition.namesDefaultSource(this.environment);
+		checkClients(binder, names, hasDefault);
+		for (String name : names) {
+			register(registry, name, ProviderName.providerBean(name), provider(name));
+			register(registry, name, ProviderName.lifecycleBean(name), lifecycle(name));
+		}
+		if (!hasDefault && !names.isEmpty()) {
+			logger.info("No default credential process provider ({}command, argv and profile are unset): the named "
+					+ "providers {} are injected only with @Qualifier(\"<name>\"), and Spring Cloud AWS clients not "
+					+ "mapped under {}clients keep Spring Cloud AWS's own credentials", OnCredentialProcessSourceCondition.PREFIX,
+					names, OnCredentialProcessSourceCondition.PREFIX);
+		}
+	}
+
+	private RootBeanDefinition provider(String name) {
+		RootBeanDefinition definition = new RootBeanDefinition(CredentialProcessProvider.class,
+				() -> CredentialProcessProviderFactory.create(name, settings(name), CredentialProcessProviders
+					.listenersOf(name, this.beanFactory.getBeanProvider(CredentialProcessListener.class).orderedStream())));
+		definition.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
+		return definition;
+	}
+
+	private RootBeanDefinition lifecycle(String name) {
+		return new RootBeanDefinition(CredentialProcessLifecycle.class,
+				() -> new CredentialProcessLifecycle(
+						this.beanFactory.getBean(ProviderName.providerBean(name), CredentialProcessProvider.class),
+						settings(name).isFailFast(), name));
+	}
+
+	private ProviderProperties settings(String name) {
+		return this.beanFactory.getBean(CredentialProcessProperties.class).getProviders().get(name);
+	}
+
+	/** A named provider's bean: injected only with its qualifier, never in place of the default. */
+	private static void register(BeanDefinitionRegistry registry, String name, String beanName,
+			RootBeanDefinition definition) {
+		if (registry.containsBeanDefinition(beanName)) {
+			return;
+		}
+		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+		definition.setDefaultCandidate(false);
+		definition.setAttribute(ProviderName.ATTRIBUTE, name);
+		registry.registerBeanDefinition(beanName, definition);
+	}
+
+	private static void checkClients(Binder binder, Set<String> names, boolean hasDefault) {
+		Map<String, String> clients = binder
+			.bind(OnCredentialProcessSourceCondition.PREFIX + "clients", Bindable.mapOf(String.class, String.class))
+			.orElseGet(LinkedHashMap::new);
+		Set<String> valid = new TreeSet<>(names);
+		if (hasDefault) {
+			valid.add(ProviderName.DEFAULT);
+		}
+		clients.forEach((type, provider) -> {
+			String property = OnCredentialProcessSourceCondition.PREFIX + "clients." + type;
+			if (AwsClientType.of(type).isEmpty()) {
+				throw new CredentialProcessConfigurationException("Invalid credential process configuration: " + property
+						+ " names a client type Spring Cloud AWS does not have.",
+						"Use one of the client types " + AwsClientType.keys() + ".");
+			}
+			if (!valid.contains(provider)) {
+				throw new CredentialProcessConfigurationException("Invalid credential process configuration: " + property
+						+ " is '" + provider + "', which is not a configured provider.",
+						valid.isEmpty() ? "Configure a provider under " + ProviderName.PROVIDERS_PREFIX + "<name>."
+								: "Set " + property + " to one of " + String.join(", ", valid) + ", or configure a provider "
+										+ "under " + ProviderName.PROVIDERS_PREFIX + provider + ".");
+			}
+		});
+	}
+
+}

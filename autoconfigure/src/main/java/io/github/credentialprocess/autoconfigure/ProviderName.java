@@ -1,0 +1,87 @@
+package io.github.credentialprocess.autoconfigure;
+
+import java.util.regex.Pattern;
+
+/**
+ * The names of the providers and of the beans each one is: the default provider, configured
+ * directly under {@code aws.credential-process}, is called {@value #DEFAULT}; each named one is
+ * configured under {@code aws.credential-process.providers.<name>}.
+ * <table>
+ * <caption>Bean names</caption>
+ * <tr><th>Bean</th><th>default</th><th>named, such as billing</th></tr>
+ * <tr><td>CredentialProcessProvider</td><td>credentialProcessProvider</td><td>billingCredentialProcessProvider</td></tr>
+ * <tr><td>AwsCredentialsProvider</td><td>credentialProcessAwsCredentialsProvider</td><td>billingCredentialProcessAwsCredentialsProvider</td></tr>
+ * </table>
+ * A named provider's beans carry the qualifier {@code @Qualifier("billing")} and are not default
+ * candidates: they are injected only with that qualifier, never in place of the default.
+ */
+public final class ProviderName {
+
+	/** The name of the provider configured directly under {@code aws.credential-process}. */
+	public static final String DEFAULT = "default";
+
+	/** The bean definition attribute holding a named provider's name. */
+	public static final String ATTRIBUTE = ProviderName.class.getName();
+
+	static final String PROVIDERS_PREFIX = OnCredentialProcessSourceCondition.PREFIX + "providers.";
+
+	private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9]*");
+
+	private ProviderName() {
+	}
+
+	/**
+	 * The prefix of a provider's properties.
+	 * @param name the provider's name
+	 * @return {@code aws.credential-process.} for the default,
+	 * {@code aws.credential-process.providers.<name>.} for a named one
+	 */
+	public static String prefix(String name) {
+		return DEFAULT.equals(name) ? OnCredentialProcessSourceCondition.PREFIX : PROVIDERS_PREFIX + name + ".";
+	}
+
+	/**
+	 * The name of a provider's {@code CredentialProcessProvider} bean.
+	 * @param name the provider's name
+	 * @return the bean name
+	 */
+	public static String providerBean(String name) {
+		return DEFAULT.equals(name) ? "credentialProcessProvider" : name + "CredentialProcessProvider";
+	}
+
+	/**
+	 * The name of a provider's {@code AwsCredentialsProvider} bean.
+	 * @param name the provider's name
+	 * @return the bean name
+	 */
+	public static String awsCredentialsProviderBean(String name) {
+		return DEFAULT.equals(name) ? "credentialProcessAwsCredentialsProvider"
+				: name + "CredentialProcessAwsCredentialsProvider";
+	}
+
+	static String lifecycleBean(String name) {
+		return DEFAULT.equals(name) ? "credentialProcessLifecycle" : name + "CredentialProcessLifecycle";
+	}
+
+	/**
+	 * Refuses a name under {@code providers} that is not a lower-case identifier, or is
+	 * {@value #DEFAULT}.
+	 */
+	static void requireValid(String name) {
+		if (DEFAULT.equals(name)) {
+			throw new CredentialProcessConfigurationException("Invalid credential process configuration: "
+					+ PROVIDERS_PREFIX + "default is not allowed: 'default' is the name of the provider configured "
+					+ "directly under " + OnCredentialProcessSourceCondition.PREFIX + "*.",
+					"Configure the default provider directly under " + OnCredentialProcessSourceCondition.PREFIX
+							+ "* (command, argv or profile), or give the named provider another name.");
+		}
+		if (!VALID.matcher(name).matches()) {
+			throw new CredentialProcessConfigurationException("Invalid credential process configuration: '" + name
+					+ "' under " + PROVIDERS_PREFIX + "* is not a valid provider name.",
+					"Name the provider with a lower-case letter followed by lower-case letters and digits, such as "
+							+ "'billing' or 'audit2': the name becomes part of bean names, a qualifier, a health "
+							+ "component and a metric tag.");
+		}
+	}
+
+}
