@@ -92,6 +92,30 @@ class SecretShapesTests {
 	}
 
 	@Test
+	void jsonWebTokenIsMaskedWhole() {
+		String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.SflKxwRJSMeKKF2QT4fw";
+		assertThat(masked("jwt " + jwt + " end")).isEqualTo("jwt **** end");
+		assertThat(masked("eyJab.cd.ef")).isEqualTo("eyJab.cd.ef");
+	}
+
+	@Test
+	void credentialsOfAnAuthorizationHeaderAreMasked() {
+		assertThat(masked("Authorization: Bearer abc.def-123_XYZ")).isEqualTo("Authorization: Bearer ****");
+		assertThat(masked("basic dXNlcjpwYXNz=")).isEqualTo("basic ****");
+		assertThat(masked("Bearer short")).isEqualTo("Bearer short");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "Secret Access Key: v4lue|Secret Access Key: ****",
+			"API Key: v4lue|API Key: ****", "the Private Key = v4lue|the Private Key = ****",
+			"Public Key: v4lue|Public Key: v4lue", "Key: v4lue|Key: v4lue", "Secret  Key: v4lue|Secret  Key: v4lue",
+			"Access Key ID: v4lue|Access Key ID: v4lue", "Session Token: v4lue|Session Token: ****",
+			"9 Key: v4lue|9 Key: v4lue" })
+	void nameWrittenAsWordsEndingInKeyIsRecognised(String text, String expected) {
+		assertThat(masked(text)).isEqualTo(expected);
+	}
+
+	@Test
 	void emptyValueMasksNothing() {
 		assertThat(masked("password: ")).isEqualTo("password: ");
 		assertThat(masked("password=\"\"")).isEqualTo("password=\"\"");

@@ -268,6 +268,34 @@ class StderrLogTests {
 		}
 	}
 
+	@Test
+	void endOfALineCutAtTheByteLimitIsMaskedSoThatMaskingBeforeItBringsNothingIntoView() {
+		// A blob that masks to one mask, then numbered words running past the byte limit: the words
+		// in the margin before the cut (where a secret might start) must not move into view.
+		String blob = "QUJD".repeat(byteLimit() / 4 - 100);
+		StringBuilder words = new StringBuilder();
+		for (int i = 0; i < 200; i++) {
+			words.append(String.format("w%04d ", i));
+		}
+		String line = blob + " " + words + "\n";
+		String kept = line.substring(0, byteLimit());
+		String nearTheCut = kept.substring(kept.length() - Redactor.of(List.of()).margin());
+		List<String> hidden = java.util.Arrays.stream(nearTheCut.split(" "))
+			.filter((word) -> word.length() == 5)
+			.toList();
+		List<String> logged = loggedAfterSuccess(line);
+		assertThat(hidden).isNotEmpty();
+		assertThat(logged).singleElement().satisfies((message) -> assertThat(message).endsWith("**** [cut]")
+			.contains("w0000")
+			.doesNotContain(hidden));
+	}
+
+	@Test
+	void lineThatIsNotCutKeepsItsEnd() {
+		List<String> logged = loggedAfterSuccess("QUJD".repeat(100) + " seen-words\n");
+		assertThat(logged).singleElement().satisfies((message) -> assertThat(message).endsWith("**** seen-words"));
+	}
+
 	/** What the stderr log of a run that wrote these reads and then succeeded logs, at DEBUG. */
 	private static List<String> loggedAfterSuccess(String... reads) {
 		try (LogCapture log = new LogCapture()) {
