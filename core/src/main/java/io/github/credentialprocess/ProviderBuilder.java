@@ -155,7 +155,7 @@ abstract sealed class ProviderBuilder permits CredentialProcessProvider.Builder 
 
 	/**
 	 * The source of the refresh and retry jitter; for reproducible tests.
-	 * @param random the random source; default a new {@link Random}
+	 * @param random the random source; default a new {@link java.util.Random}
 	 * @return this builder
 	 */
 	public CredentialProcessProvider.Builder random(RandomGenerator random) {

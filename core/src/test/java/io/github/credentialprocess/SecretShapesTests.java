@@ -110,7 +110,7 @@ class SecretShapesTests {
 			"API Key: v4lue|API Key: ****", "the Private Key = v4lue|the Private Key = ****",
 			"Public Key: v4lue|Public Key: v4lue", "Key: v4lue|Key: v4lue", "Secret  Key: v4lue|Secret  Key: v4lue",
 			"Access Key ID: v4lue|Access Key ID: v4lue", "Session Token: v4lue|Session Token: ****",
-			"9 Key: v4lue|9 Key: v4lue" })
+			"9 Key: v4lue|9 Key: v4lue", "Secret Some Other Key: v4lue|Secret Some Other Key: v4lue" })
 	void nameWrittenAsWordsEndingInKeyIsRecognised(String text, String expected) {
 		assertThat(masked(text)).isEqualTo(expected);
 	}
