@@ -119,18 +119,21 @@ class HelperOutputMaskingTests {
 	@Test
 	void secretPastTheCutOfALongLineShowsNoPart() {
 		String secret = "long-secret-value-0123456789-abcdefghijk";
-		Path script = this.scripts.script("i=0; while [ $i -lt 60 ]; do printf '%s ' \"$VALUE\" >&2; i=$((i+1)); done\n"
-				+ "echo >&2\nexit 1");
-		Leaks.assertNoneShown(shown(this.scripts.provider(script).environment(Map.of("VALUE", secret))), secret);
+		Leaks.assertNoneShown(shownWhenRepeatedOnStderr(secret, 60, "echo >&2"), secret);
 	}
 
 	/** Finding 7, the error tail: the kept window starts inside a secret, and masking shrinks the rest. */
 	@Test
 	void secretCutByTheStartOfTheKeptWindowShowsNoPart() {
 		String secret = "window-secret-value-0123456789-abcdefghijklmnopqrstuvwxyz";
-		Path script = this.scripts.script("i=0; while [ $i -lt 300 ]; do printf '%s ' \"$VALUE\" >&2; i=$((i+1)); done\n"
-				+ "exit 1");
-		Leaks.assertNoneShown(shown(this.scripts.provider(script).environment(Map.of("VALUE", secret))), secret);
+		Leaks.assertNoneShown(shownWhenRepeatedOnStderr(secret, 300, ""), secret);
+	}
+
+	/** What a failing helper shows that writes a known secret to stderr {@code times} times on one line. */
+	private List<String> shownWhenRepeatedOnStderr(String secret, int times, String then) {
+		Path script = this.scripts.script("i=0; while [ $i -lt " + times + " ]; do printf '%s ' \"$VALUE\" >&2; "
+				+ "i=$((i+1)); done\n" + then + "\nexit 1");
+		return shown(this.scripts.provider(script).environment(Map.of("VALUE", secret)));
 	}
 
 	/** Finding 9: the application's own secret-named variables, which the helper inherits. */
