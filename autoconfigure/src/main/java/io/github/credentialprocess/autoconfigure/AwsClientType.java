@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * The Spring Cloud AWS client types {@code aws.credential-process.clients.<type>} maps to a
  * provider, each with the per-client customizer of Spring Cloud AWS that carries the mapping and
@@ -13,40 +15,41 @@ import java.util.stream.Collectors;
 public enum AwsClientType {
 
 	/** Spring Cloud AWS S3 ({@code S3Client}, {@code S3TransferManager}, the {@code aws-s3:} import). */
-	S3("s3", "io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer", "software.amazon.awssdk.services.s3.S3ClientBuilder"),
+	S3("s3", "io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer", "software.amazon.awssdk.services.s3.S3ClientBuilder",
+			true),
 
 	/** Spring Cloud AWS SQS ({@code SqsAsyncClient}). */
 	SQS("sqs", "io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer",
-			"software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder"),
+			"software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder", false),
 
 	/** Spring Cloud AWS SNS ({@code SnsClient}). */
 	SNS("sns", "io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer",
-			"software.amazon.awssdk.services.sns.SnsClientBuilder"),
+			"software.amazon.awssdk.services.sns.SnsClientBuilder", false),
 
 	/** Spring Cloud AWS SES ({@code SesClient}). */
 	SES("ses", "io.awspring.cloud.autoconfigure.ses.SesClientCustomizer",
-			"software.amazon.awssdk.services.ses.SesClientBuilder"),
+			"software.amazon.awssdk.services.ses.SesClientBuilder", false),
 
 	/** Spring Cloud AWS DynamoDB ({@code DynamoDbClient}). */
 	DYNAMODB("dynamodb", "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbClientCustomizer",
-			"software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder"),
+			"software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder", false),
 
 	/** Spring Cloud AWS CloudWatch metrics ({@code CloudWatchAsyncClient}). */
 	CLOUDWATCH("cloudwatch", "io.awspring.cloud.autoconfigure.metrics.CloudWatchAsyncClientCustomizer",
-			"software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder"),
+			"software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder", false),
 
 	/** The {@code aws-parameterstore:} config import ({@code SsmClient}). */
 	PARAMETER_STORE("parameter-store", "io.awspring.cloud.autoconfigure.config.parameterstore.SsmClientCustomizer",
-			"software.amazon.awssdk.services.ssm.SsmClientBuilder"),
+			"software.amazon.awssdk.services.ssm.SsmClientBuilder", true),
 
 	/** The {@code aws-secretsmanager:} config import ({@code SecretsManagerClient}). */
 	SECRETS_MANAGER("secrets-manager",
 			"io.awspring.cloud.autoconfigure.config.secretsmanager.SecretsManagerClientCustomizer",
-			"software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder"),
+			"software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder", true),
 
 	/** The {@code aws-appconfig:} config import ({@code AppConfigDataClient}). */
 	APP_CONFIG("app-config", "io.awspring.cloud.autoconfigure.config.appconfig.AppConfigClientCustomizer",
-			"software.amazon.awssdk.services.appconfigdata.AppConfigDataClientBuilder");
+			"software.amazon.awssdk.services.appconfigdata.AppConfigDataClientBuilder", true);
 
 	private final String key;
 
@@ -54,10 +57,13 @@ public enum AwsClientType {
 
 	private final String builder;
 
-	AwsClientType(String key, String customizer, String builder) {
+	private final boolean builtByConfigImport;
+
+	AwsClientType(String key, String customizer, String builder, boolean builtByConfigImport) {
 		this.key = key;
 		this.customizer = customizer;
 		this.builder = builder;
+		this.builtByConfigImport = builtByConfigImport;
 	}
 
 	/**
@@ -82,6 +88,25 @@ public enum AwsClientType {
 	 */
 	public String builder() {
 		return this.builder;
+	}
+
+	/**
+	 * Whether Spring Cloud AWS's config import builds a client of this type in the bootstrap phase,
+	 * with the customizer it finds in the bootstrap registry ({@code aws-s3:},
+	 * {@code aws-parameterstore:}, {@code aws-secretsmanager:}, {@code aws-appconfig:}).
+	 * @return whether the mapping must reach the bootstrap phase too
+	 */
+	public boolean isBuiltByConfigImport() {
+		return this.builtByConfigImport;
+	}
+
+	/**
+	 * Whether this type's Spring Cloud AWS module and AWS SDK module are both on a class path.
+	 * @param classLoader the class loader to look in
+	 * @return whether a client of this type can be customized
+	 */
+	public boolean isPresent(ClassLoader classLoader) {
+		return ClassUtils.isPresent(this.customizer, classLoader) && ClassUtils.isPresent(this.builder, classLoader);
 	}
 
 	/**

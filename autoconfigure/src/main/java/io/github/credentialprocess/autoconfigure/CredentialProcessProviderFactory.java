@@ -36,9 +36,10 @@ public final class CredentialProcessProviderFactory {
 	}
 
 	/**
-	 * Binds {@code aws.credential-process.*} when it is enabled and names a source ({@code command},
-	 * {@code argv} or {@code profile}; an empty value means "not set", a value of spaces is a mistake
-	 * to report).
+	 * Binds {@code aws.credential-process.*} when it is enabled and configures a provider: the
+	 * default one names a source ({@code command}, {@code argv} or {@code profile}; an empty value
+	 * means "not set", a value of spaces is a mistake to report), or one is named under
+	 * {@code providers}.
 	 * @param binder the binder to read the properties from
 	 * @return the properties, or empty when the starter has nothing to do
 	 */
@@ -46,7 +47,8 @@ public final class CredentialProcessProviderFactory {
 		CredentialProcessProperties properties = binder
 			.bind(PREFIX.substring(0, PREFIX.length() - 1), Bindable.of(CredentialProcessProperties.class))
 			.orElseGet(CredentialProcessProperties::new);
-		return (properties.isEnabled() && namesASource(properties)) ? Optional.of(properties) : Optional.empty();
+		return (properties.isEnabled() && (namesASource(properties) || !properties.getProviders().isEmpty()))
+				? Optional.of(properties) : Optional.empty();
 	}
 
 	/**
@@ -137,8 +139,12 @@ public final class CredentialProcessProviderFactory {
 		return argv.stream().anyMatch(CredentialProcessProviderFactory::isSet);
 	}
 
-	/** Whether the provider names a source: {@code command}, {@code argv} or {@code profile}, not empty. */
-	static boolean namesASource(ProviderProperties properties) {
+	/**
+	 * Whether a provider names a source: {@code command}, {@code argv} or {@code profile}, not empty.
+	 * @param properties the provider's settings
+	 * @return whether the provider is configured
+	 */
+	public static boolean namesASource(ProviderProperties properties) {
 		return isSet(properties.getCommand()) || isSet(properties.getArgv()) || isSet(properties.getProfile());
 	}
 

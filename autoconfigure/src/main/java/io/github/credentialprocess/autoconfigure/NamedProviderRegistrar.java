@@ -1,6 +1,5 @@
 package io.github.credentialprocess.autoconfigure;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,7 +56,8 @@ class NamedProviderRegistrar implements ImportBeanDefinitionRegistrar {
 			.keySet());
 		names.forEach(ProviderName::requireValid);
 		boolean hasDefault = OnCredentialProcessSourceCondition.namesDefaultSource(this.environment);
-		checkClients(binder, names, hasDefault);
+		ClientMappings.check(binder.bind(OnCredentialProcessSourceCondition.PREFIX + "clients",
+				Bindable.mapOf(String.class, String.class)).orElseGet(Map::of), names, hasDefault);
 		for (String name : names) {
 			register(registry, name, ProviderName.providerBean(name), provider(name));
 			register(registry, name, ProviderName.lifecycleBean(name), lifecycle(name));
@@ -99,31 +99,6 @@ class NamedProviderRegistrar implements ImportBeanDefinitionRegistrar {
 		definition.setDefaultCandidate(false);
 		definition.setAttribute(ProviderName.ATTRIBUTE, name);
 		registry.registerBeanDefinition(beanName, definition);
-	}
-
-	private static void checkClients(Binder binder, Set<String> names, boolean hasDefault) {
-		Map<String, String> clients = binder
-			.bind(OnCredentialProcessSourceCondition.PREFIX + "clients", Bindable.mapOf(String.class, String.class))
-			.orElseGet(LinkedHashMap::new);
-		Set<String> valid = new TreeSet<>(names);
-		if (hasDefault) {
-			valid.add(ProviderName.DEFAULT);
-		}
-		clients.forEach((type, provider) -> {
-			String property = OnCredentialProcessSourceCondition.PREFIX + "clients." + type;
-			if (AwsClientType.of(type).isEmpty()) {
-				throw new CredentialProcessConfigurationException("Invalid credential process configuration: " + property
-						+ " names a client type Spring Cloud AWS does not have.",
-						"Use one of the client types " + AwsClientType.keys() + ".");
-			}
-			if (!valid.contains(provider)) {
-				throw new CredentialProcessConfigurationException("Invalid credential process configuration: " + property
-						+ " is '" + provider + "', which is not a configured provider.",
-						valid.isEmpty() ? "Configure a provider under " + ProviderName.PROVIDERS_PREFIX + "<name>."
-								: "Set " + property + " to one of " + String.join(", ", valid) + ", or configure a provider "
-										+ "under " + ProviderName.PROVIDERS_PREFIX + provider + ".");
-			}
-		});
 	}
 
 }

@@ -5,13 +5,14 @@ import java.util.function.Supplier;
 
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
-import io.github.credentialprocess.autoconfigure.CredentialProcessProperties;
 import io.github.credentialprocess.autoconfigure.CredentialProcessProviderFactory;
+import io.github.credentialprocess.autoconfigure.ProviderName;
+import io.github.credentialprocess.autoconfigure.ProviderProperties;
 import io.github.credentialprocess.awssdk.CredentialProcessAwsCredentialsProvider;
 import io.github.credentialprocess.awssdk.autoconfigure.CredentialProcessAwsSdkAutoConfiguration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
-import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.bootstrap.BootstrapContextClosedEvent;
@@ -20,56 +21,65 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The provider and AWS SDK adapter of the bootstrap phase: registered lazily (built when Spring
- * Cloud AWS first asks for credentials, which an application that imports nothing never does) and
- * handed to the application context when the bootstrap context closes. From then on the context
- * owns the provider and closes it with itself, and they stand in for the beans the starter's
- * auto-configurations would build, unless beans of the user's own replaced those: the result is
- * one provider, one cache, one refresh thread, with the application's listeners (metrics) attached
- * once its beans exist.
+ * One provider of the bootstrap phase, the default one or a named one, with its AWS SDK adapter:
+ * built lazily (when Spring Cloud AWS first asks for its credentials, which an application that
+ * imports nothing never does) and handed to the application context when the bootstrap context
+ * closes. From then on the context owns the provider and closes it with itself, and it stands in
+ * for the beans the starter's auto-configuration would build for that name, unless beans of the
+ * user's own replaced those: the result is one provider a name, one cache, one refresh thread, with
+ * the application's listeners (metrics) attached once its beans exist.
+ * <p>
+ * The default provider is registered in the bootstrap registry as the {@code AwsCredentialsProvider}
+ * every client of the import signs with; a named one reaches the clients mapped to it
+ * ({@code aws.credential-process.clients}) through the customizers of {@link BootstrapClientMappings}.
  */
 final class BootstrapCredentialProcess {
 
-	private static final String PROVIDER_BEAN = "credentialProcessProvider";
+	private final String name;
 
-	private static final String AWS_CREDENTIALS_PROVIDER_BEAN = "credentialProcessAwsCredentialsProvider";
+	private final ProviderProperties properties;
 
-	private static final String LISTENERS_BEAN = "credentialProcessBootstrapListeners";
-
-	private static final String OWNER_BEAN = "credentialProcessBootstrapProvider";
-
-	private final BootstrapProvider provider = new BootstrapProvider();
-
-	private CredentialProcessAwsCredentialsProvider adapter;
+	private final BootstrapProvider provider;
 
 	private final LateBoundListeners listeners = new LateBoundListeners();
 
-	private final CredentialProcessProperties properties;
+	private CredentialProcessAwsCredentialsProvider adapter;
 
-	private BootstrapCredentialProcess(CredentialProcessProperties properties) {
+	BootstrapCredentialProcess(String name, ProviderProperties properties, BootstrapProvider provider) {
+		this.name = name;
 		this.properties = properties;
+		this.provider = provider;
+	}
+
+	String name() {
+		return this.name;
 	}
 
 	/**
-	 * Registers the provider and its adapter unless the bootstrap registry has either already.
+	 * Registers the default provider and its adapter as the bootstrap registry's, unless the registry
+	 * has either already (the user's own, from a {@code BootstrapRegistryInitializer}).
+	 * @return whether it was registered
 	 */
-	static void register(ConfigurableBootstrapContext bootstrap, CredentialProcessProperties properties) {
+	boolean registerAsDefault(ConfigurableBootstrapContext bootstrap) {
 		if (bootstrap.isRegistered(CredentialProcessProvider.class) || bootstrap.isRegistered(AwsCredentialsProvider.class)) {
-			return;
+			return false;
 		}
-		BootstrapCredentialProcess process = new BootstrapCredentialProcess(properties);
-		bootstrap.register(BootstrapProvider.class, InstanceSupplier.of(process.provider));
-		bootstrap.register(CredentialProcessProvider.class, InstanceSupplier.from(process::provider));
-		bootstrap.register(AwsCredentialsProvider.class, InstanceSupplier.from(process::adapter));
-		bootstrap.addCloseListener(process::handOver);
+		bootstrap.register(CredentialProcessProvider.class, InstanceSupplier.from(this::provider));
+		bootstrap.register(AwsCredentialsProvider.class, InstanceSupplier.from(this::adapter));
+		return true;
 	}
 
-	private CredentialProcessProvider provider() {
+	/** Hands the provider over when the bootstrap context closes, if it was built by then. */
+	void handOverOnClose(ConfigurableBootstrapContext bootstrap) {
+		bootstrap.addCloseListener(this::handOver);
+	}
+
+	CredentialProcessProvider provider() {
 		return this.provider.getOrCreate(
-				() -> CredentialProcessProviderFactory.create(this.properties, List.of(this.listeners)));
+				() -> CredentialProcessProviderFactory.create(this.name, this.properties, List.of(this.listeners)));
 	}
 
-	private synchronized CredentialProcessAwsCredentialsProvider adapter() {
+	synchronized CredentialProcessAwsCredentialsProvider adapter() {
 		if (this.adapter == null) {
 			this.adapter = new CredentialProcessAwsCredentialsProvider(provider());
 		}
@@ -96,31 +106,43 @@ final class BootstrapCredentialProcess {
 		// The context owns the provider from here on, whichever beans end up using it: its close, or
 		// a failed refresh, destroys this bean and so closes the provider. A startup that fails
 		// before the refresh closes it too (BootstrapFailureCleanup).
-		beanFactory.registerSingleton(OWNER_BEAN, this.provider);
-		beanFactory.registerDisposableBean(OWNER_BEAN, this.provider::close);
+		String owner = beanName("BootstrapProvider");
+		beanFactory.registerSingleton(owner, this.provider);
+		beanFactory.registerDisposableBean(owner, this.provider::close);
 		context.addBeanFactoryPostProcessor((factory) -> adopt(beanFactory));
 	}
 
 	/**
-	 * Once every bean definition is known, the user's first and then the auto-configurations' that
+	 * Once every bean definition is known, the user's first and then the auto-configuration's that
 	 * did not step aside for them, puts the import's provider and adapter in place of the beans the
-	 * starter's auto-configurations would build: the application has one provider, which ran once.
-	 * A bean of the user's own stays: the import's provider then serves only what the import built
+	 * starter would build for this name: the application has one provider a name, which ran once. A
+	 * bean of the user's own stays: the import's provider then serves only what the import built
 	 * (Spring Cloud AWS hands the clients it built for the import, such as its {@code S3Client}, to
 	 * the context) and closes with the context.
 	 */
 	private void adopt(DefaultListableBeanFactory beanFactory) {
-		if (!isDefinedBy(beanFactory, PROVIDER_BEAN, CredentialProcessAutoConfiguration.class)) {
+		String providerBean = ProviderName.providerBean(this.name);
+		String adapterBean = ProviderName.awsCredentialsProviderBean(this.name);
+		boolean isDefault = ProviderName.DEFAULT.equals(this.name);
+		if (!(isDefault ? isDefinedBy(beanFactory, providerBean, CredentialProcessAutoConfiguration.class)
+				: isNamedProviderBean(beanFactory, providerBean))) {
 			return;
 		}
-		replace(beanFactory, PROVIDER_BEAN, CredentialProcessProvider.class, this.provider::built);
-		if (isDefinedBy(beanFactory, AWS_CREDENTIALS_PROVIDER_BEAN, CredentialProcessAwsSdkAutoConfiguration.class)) {
-			replace(beanFactory, AWS_CREDENTIALS_PROVIDER_BEAN, CredentialProcessAwsCredentialsProvider.class,
-					this::adapter);
+		replaceInstance(beanFactory, providerBean, this.provider::built);
+		if (isDefault ? isDefinedBy(beanFactory, adapterBean, CredentialProcessAwsSdkAutoConfiguration.class)
+				: isNamedProviderBean(beanFactory, adapterBean)) {
+			replaceInstance(beanFactory, adapterBean, this::adapter);
 		}
-		beanFactory.registerBeanDefinition(LISTENERS_BEAN,
-				BeanDefinitionBuilder.rootBeanDefinition(LateBoundListeners.class, () -> this.listeners)
+		beanFactory.registerBeanDefinition(beanName("BootstrapListeners"),
+				BeanDefinitionBuilder
+					.rootBeanDefinition(BootstrapListenersBinding.class,
+							() -> new BootstrapListenersBinding(this.name, this.listeners))
 					.getBeanDefinition());
+	}
+
+	/** A bean of this starter's for this provider's name: {@code credentialProcessX}, {@code billingCredentialProcessX}. */
+	private String beanName(String suffix) {
+		return (ProviderName.DEFAULT.equals(this.name) ? "credentialProcess" : this.name + "CredentialProcess") + suffix;
 	}
 
 	private static boolean isDefinedBy(DefaultListableBeanFactory beanFactory, String beanName,
@@ -133,9 +155,21 @@ final class BootstrapCredentialProcess {
 				&& autoConfiguration.getName().equals(beanFactory.getBeanDefinition(factoryBean).getBeanClassName());
 	}
 
-	private static <T> void replace(DefaultListableBeanFactory beanFactory, String beanName, Class<T> type,
-			Supplier<T> instance) {
-		BeanDefinition definition = BeanDefinitionBuilder.rootBeanDefinition(type, instance).getBeanDefinition();
+	/** Whether the bean is the named provider's of the auto-configuration, which marks it with its name. */
+	private boolean isNamedProviderBean(DefaultListableBeanFactory beanFactory, String beanName) {
+		return beanFactory.containsBeanDefinition(beanName)
+				&& this.name.equals(beanFactory.getBeanDefinition(beanName).getAttribute(ProviderName.ATTRIBUTE));
+	}
+
+	/**
+	 * Makes a bean the given instance, keeping everything else its definition says: its qualifier,
+	 * whether it is a default candidate, how it is destroyed.
+	 */
+	private static void replaceInstance(DefaultListableBeanFactory beanFactory, String beanName, Supplier<?> instance) {
+		// The registry of a DefaultListableBeanFactory holds AbstractBeanDefinitions only.
+		AbstractBeanDefinition definition = ((AbstractBeanDefinition) beanFactory.getBeanDefinition(beanName))
+			.cloneBeanDefinition();
+		definition.setInstanceSupplier(instance);
 		beanFactory.removeBeanDefinition(beanName);
 		beanFactory.registerBeanDefinition(beanName, definition);
 	}

@@ -8,10 +8,10 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Closes the provider a config import built when the startup fails, at whatever point: the import
+ * Closes the providers a config import built when the startup fails, at whatever point: the import
  * itself, a listener of the prepared context, the refresh, a runner. Before the refresh the
- * application context cannot close anything, and a failed refresh leaves no context to close; the
- * provider is not needed by anything once the startup has failed.
+ * application context cannot close anything, and a failed refresh leaves no context to close; no
+ * provider is needed by anything once the startup has failed.
  */
 final class BootstrapFailureCleanup implements SpringApplicationRunListener {
 
@@ -27,8 +27,8 @@ final class BootstrapFailureCleanup implements SpringApplicationRunListener {
 
 	@Override
 	public void failed(ConfigurableApplicationContext context, Throwable exception) {
-		if (this.bootstrapContext != null && this.bootstrapContext.isRegistered(BootstrapProvider.class)) {
-			this.bootstrapContext.get(BootstrapProvider.class).close();
+		if (this.bootstrapContext != null && this.bootstrapContext.isRegistered(BootstrapProviders.class)) {
+			this.bootstrapContext.get(BootstrapProviders.class).close();
 		}
 	}
 

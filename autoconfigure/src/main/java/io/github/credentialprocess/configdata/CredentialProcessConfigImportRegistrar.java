@@ -20,12 +20,15 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Boot asks every {@link ConfigDataLocationResolver} in order whether it resolves a location; this
  * one comes first, never claims a location, and when it sees an {@code aws-} location it registers
- * the provider and its AWS SDK adapter in the bootstrap registry, built lazily from
- * {@code aws.credential-process.*} as bound at that moment, when the files that declare the import
- * ({@code application.yml} included) are already read. A {@code BootstrapRegistryInitializer} could
+ * in the bootstrap registry the default provider and its AWS SDK adapter, and the customizers that
+ * make the import's clients mapped under {@code aws.credential-process.clients} sign with a named
+ * provider ({@link BootstrapClientMappings}), each built lazily from {@code aws.credential-process.*}
+ * as bound at that moment, when the files that declare the import ({@code application.yml}
+ * included) are already read. A {@code BootstrapRegistryInitializer} could
  * not do that: it runs before any configuration file is read. Nothing happens when Spring Cloud AWS
- * or the AWS SDK is absent, when {@code enabled} is {@code false}, when no source is set, when a
- * provider is registered already, or when nothing is imported from AWS.
+ * or the AWS SDK is absent, when {@code enabled} is {@code false}, when no provider is configured,
+ * or when nothing is imported from AWS; the default provider steps aside for a provider or
+ * {@code AwsCredentialsProvider} the user registered in the bootstrap registry.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class CredentialProcessConfigImportRegistrar implements ConfigDataLocationResolver<ConfigDataResource> {
@@ -40,6 +43,8 @@ public final class CredentialProcessConfigImportRegistrar implements ConfigDataL
 
 	private final boolean applicable;
 
+	private final ClassLoader classLoader;
+
 	/**
 	 * Creates the registrar; Boot calls this.
 	 * @param resourceLoader whose class loader tells whether Spring Cloud AWS and the AWS SDK are
@@ -47,6 +52,7 @@ public final class CredentialProcessConfigImportRegistrar implements ConfigDataL
 	 */
 	public CredentialProcessConfigImportRegistrar(ResourceLoader resourceLoader) {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
+		this.classLoader = classLoader;
 		this.applicable = ClassUtils.isPresent(SPRING_CLOUD_AWS_RESOLVER, classLoader)
 				&& ClassUtils.isPresent(AWS_SDK_CREDENTIALS_PROVIDER, classLoader);
 	}
@@ -55,7 +61,8 @@ public final class CredentialProcessConfigImportRegistrar implements ConfigDataL
 	public boolean isResolvable(ConfigDataLocationResolverContext context, ConfigDataLocation location) {
 		if (this.applicable && location.getValue().startsWith(AWS_LOCATION_PREFIX)) {
 			CredentialProcessProviderFactory.bindIfConfigured(context.getBinder())
-				.ifPresent((properties) -> BootstrapCredentialProcess.register(context.getBootstrapContext(), properties));
+				.ifPresent((properties) -> BootstrapClientMappings.register(context.getBootstrapContext(), properties,
+						this.classLoader));
 		}
 		return false;
 	}

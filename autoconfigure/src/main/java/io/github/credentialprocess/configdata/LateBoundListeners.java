@@ -9,11 +9,6 @@ import java.util.function.Consumer;
 import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessListener;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-
 /**
  * The listener of a provider built in the bootstrap phase, before any listener bean exists: it
  * keeps the events it hears until the application context has created its beans, then passes them,
@@ -22,7 +17,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * is not kept: the listeners hear such a run only as finished (and failed), so none of them times it
  * from the replay.
  */
-final class LateBoundListeners implements CredentialProcessListener, BeanFactoryAware, SmartInitializingSingleton {
+final class LateBoundListeners implements CredentialProcessListener {
 
 	/** Enough for the runs of an application's startup; later events are passed on, not kept. */
 	private static final int MAX_KEPT_EVENTS = 32;
@@ -31,19 +26,11 @@ final class LateBoundListeners implements CredentialProcessListener, BeanFactory
 
 	private volatile List<CredentialProcessListener> delegates;
 
-	private ListableBeanFactory beanFactory;
-
-	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = (ListableBeanFactory) beanFactory;
-	}
-
-	@Override
-	public void afterSingletonsInstantiated() {
-		List<CredentialProcessListener> found = this.beanFactory.getBeanProvider(CredentialProcessListener.class)
-			.orderedStream()
-			.filter((listener) -> listener != this)
-			.toList();
+	/**
+	 * Passes the kept events to the provider's listeners, and every later event as it comes.
+	 * @param found the provider's listeners, from the application context
+	 */
+	void bind(List<CredentialProcessListener> found) {
 		synchronized (this.kept) {
 			this.kept.forEach((event) -> found.forEach(event));
 			this.kept.clear();

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessListener;
 import io.github.credentialprocess.ErrorCode;
+import io.github.credentialprocess.autoconfigure.ProviderScopedListener;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -26,9 +27,12 @@ class LateBoundListenersTests {
 
 	private final LateBoundListeners late = new LateBoundListeners();
 
+	private final DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+
+	private final BootstrapListenersBinding binding = new BootstrapListenersBinding("default", this.late);
+
 	LateBoundListenersTests() {
-		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-		beans.registerSingleton("recording", new CredentialProcessListener() {
+		this.beans.registerSingleton("recording", new CredentialProcessListener() {
 
 			@Override
 			public void onRunStarted(Trigger trigger) {
@@ -46,7 +50,7 @@ class LateBoundListenersTests {
 			}
 
 		});
-		this.late.setBeanFactory(beans);
+		this.binding.setBeanFactory(this.beans);
 	}
 
 	@Test
@@ -55,16 +59,39 @@ class LateBoundListenersTests {
 		this.late.onRunFailed(new CredentialProcessException(ErrorCode.TIMEOUT, "timed out"));
 		this.late.onRunFinished(run(CredentialProcessListener.Trigger.ON_DEMAND, Optional.of(ErrorCode.TIMEOUT)));
 		assertThat(this.heard).isEmpty();
-		this.late.afterSingletonsInstantiated();
+		this.binding.afterSingletonsInstantiated();
 		assertThat(this.heard).containsExactly("failed TIMEOUT", "finished on-demand");
 	}
 
 	@Test
 	void runsAfterTheListenersExistArePassedOnWhole() {
-		this.late.afterSingletonsInstantiated();
+		this.binding.afterSingletonsInstantiated();
 		this.late.onRunStarted(CredentialProcessListener.Trigger.MANUAL);
 		this.late.onRunFinished(run(CredentialProcessListener.Trigger.MANUAL, Optional.empty()));
 		assertThat(this.heard).containsExactly("started manual", "finished manual");
+	}
+
+	@Test
+	void aNamedProviderHearsTheListenersScopedToItsName() {
+		this.beans.registerSingleton("scoped", (ProviderScopedListener) (name) -> new CredentialProcessListener() {
+
+			@Override
+			public void onRunFinished(Run run) {
+				LateBoundListenersTests.this.heard.add(name + " finished " + run.trigger().label());
+			}
+
+		});
+		LateBoundListeners billing = new LateBoundListeners();
+		BootstrapListenersBinding billingBinding = new BootstrapListenersBinding("billing", billing);
+		billingBinding.setBeanFactory(this.beans);
+		billingBinding.afterSingletonsInstantiated();
+		billing.onRunFinished(run(CredentialProcessListener.Trigger.MANUAL, Optional.empty()));
+		assertThat(this.heard).containsExactly("finished manual", "billing finished manual");
+	}
+
+	@Test
+	void theBindingIsNoListenerThatOtherProvidersWouldBeGiven() {
+		assertThat(this.binding).isNotInstanceOf(CredentialProcessListener.class);
 	}
 
 	private static CredentialProcessListener.Run run(CredentialProcessListener.Trigger trigger,

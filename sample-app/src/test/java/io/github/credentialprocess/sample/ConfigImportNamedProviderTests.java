@@ -1,0 +1,133 @@
+package io.github.credentialprocess.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.credentialprocess.CredentialProcessProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A named provider and the config import: {@code aws.credential-process.clients.s3} reaches the S3
+ * client that Spring Cloud AWS builds in the bootstrap phase, and the provider built there for the
+ * import is the application's {@code storage} provider. The S3 server knows only the secret the
+ * {@code storage} helper prints; the default helper prints another.
+ */
+class ConfigImportNamedProviderTests {
+
+	private static final String ACCESS_KEY_ID = "AKIADEMOEXAMPLE00001";
+
+	private static final String SECRET_ACCESS_KEY = "demo-secret-access-key-for-the-embedded-s3";
+
+	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
+
+	private static EmbeddedS3Server s3;
+
+	@TempDir
+	Path folder;
+
+	@BeforeAll
+	static void startS3WithAPropertiesFile() throws Exception {
+		s3 = new EmbeddedS3Server(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+		try (S3Client admin = S3Client.builder()
+			.endpointOverride(s3.endpoint())
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+			.build()) {
+			admin.createBucket((bucket) -> bucket.bucket("config"));
+			admin.putObject((object) -> object.bucket("config").key("app.properties").contentType("text/plain"),
+					RequestBody.fromString("greeting=hello from S3\n"));
+		}
+	}
+
+	@AfterAll
+	static void stopS3() throws Exception {
+		s3.destroy();
+	}
+
+	@Test
+	void importOfAClientMappedToANamedProviderSignsAsThatProviderWhichIsTheApplicationsBean() {
+		try (ConfigurableApplicationContext context = start("--test.helper-secret=a-secret-the-s3-server-does-not-know",
+				"--aws.credential-process.clients.s3=storage")) {
+			assertThat(context.getEnvironment().getProperty("greeting")).isEqualTo("hello from S3");
+			// The import's S3 client, now a bean, signs as storage too.
+			assertThat(context.getBean(S3Client.class).listObjectsV2((list) -> list.bucket("config")).contents())
+				.hasSize(1);
+			assertThat(context.getBeansOfType(CredentialProcessProvider.class)).containsOnlyKeys(
+					"credentialProcessProvider", "storageCredentialProcessProvider");
+			// A provider of its own would run the storage helper again at startup: the import's is the bean.
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> runs("storage") == 1);
+			assertThat(context.getBean("storageCredentialProcessProvider", CredentialProcessProvider.class)
+				.status()
+				.lastRun()).isPresent();
+		}
+	}
+
+	@Test
+	void runsOfANamedProviderAreNeverCountedAsTheImportsDefaultProvider() {
+		try (ConfigurableApplicationContext context = start()) {
+			CredentialProcessProvider storage = context.getBean("storageCredentialProcessProvider",
+					CredentialProcessProvider.class);
+			storage.refresh();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.find("aws.credential.process").tag("provider", "storage").timers().stream()
+					.mapToLong(Timer::count)
+					.sum() == runs("storage"));
+			// The default ran once, for the import, before the application's listeners existed; it is
+			// not timed afterwards, and the storage provider's runs are not its runs.
+			assertThat(runs("default")).isEqualTo(1);
+			assertThat(registry.find("aws.credential.process").tag("provider", "default").timers()).isEmpty();
+		}
+	}
+
+	private ConfigurableApplicationContext start(String... arguments) {
+		SpringApplication application = new SpringApplication(ConfigImportTests.ConfigImportApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		List<String> args = new ArrayList<>(List.of("--spring.config.name=config-import",
+				"--test.config-import=aws-s3:config/app.properties", "--test.s3-endpoint=" + s3.endpoint(),
+				"--test.runs-file=" + runsFile("default"), "--aws.credential-process.min-refresh-interval=0s",
+				"--aws.credential-process.providers.storage.argv[0]=sh",
+				"--aws.credential-process.providers.storage.argv[1]=" + COUNTING_HELPER,
+				"--aws.credential-process.providers.storage.min-refresh-interval=0s",
+				"--aws.credential-process.providers.storage.environment.RUNS_FILE=" + runsFile("storage")));
+		args.addAll(List.of(arguments));
+		return application.run(args.toArray(String[]::new));
+	}
+
+	private Path runsFile(String provider) {
+		return this.folder.resolve(provider + "-runs");
+	}
+
+	private int runs(String provider) {
+		try {
+			return Files.exists(runsFile(provider)) ? Files.readAllLines(runsFile(provider)).size() : 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
