@@ -43,6 +43,10 @@ final class SampleClient {
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	Response post(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
 	JsonNode json(Response response) {
 		return this.json.readTree(response.body());
 	}
