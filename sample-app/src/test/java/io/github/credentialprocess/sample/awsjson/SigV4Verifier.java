@@ -76,8 +76,7 @@ final class SigV4Verifier {
 		AwsCredentialsIdentity identity = identity(signature.group("accessKeyId"), token);
 		String expected = signAgain(request, identity, signingName, signature.group("region"),
 				Arrays.asList(signature.group("signedHeaders").split(";")));
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-				authorization.getBytes(StandardCharsets.UTF_8))) {
+		if (!sameText(authorization, expected)) {
 			throw new AwsJsonError("InvalidSignatureException", "The request signature we calculated does not match "
 					+ "the signature you provided. Check your AWS Secret Access Key and signing method. Consult the "
 					+ "service documentation for details.");
@@ -87,16 +86,27 @@ final class SigV4Verifier {
 	/** The known identity of the access key id, with the session token the request carries. */
 	private AwsCredentialsIdentity identity(String accessKeyId, Optional<String> token) {
 		AwsCredentialsIdentity known = this.identities.get(accessKeyId);
-		boolean tokenMatches = known != null && (!(known instanceof AwsSessionCredentialsIdentity session)
-				|| token.filter((received) -> MessageDigest.isEqual(received.getBytes(StandardCharsets.UTF_8),
-						session.sessionToken().getBytes(StandardCharsets.UTF_8)))
-					.isPresent());
-		if (!tokenMatches) {
+		if (known == null || !acceptsToken(known, token)) {
 			throw new AwsJsonError("UnrecognizedClientException", "The security token included in the request is invalid.");
 		}
 		return token.<AwsCredentialsIdentity>map(
 				(received) -> AwsSessionCredentialsIdentity.create(accessKeyId, known.secretAccessKey(), received))
 			.orElse(known);
+	}
+
+	/**
+	 * A session identity takes only its own token; one without a token takes any, since the demo
+	 * helper prints a new one at every run.
+	 */
+	private static boolean acceptsToken(AwsCredentialsIdentity known, Optional<String> token) {
+		if (!(known instanceof AwsSessionCredentialsIdentity session)) {
+			return true;
+		}
+		return token.filter((received) -> sameText(received, session.sessionToken())).isPresent();
+	}
+
+	private static boolean sameText(String received, String expected) {
+		return MessageDigest.isEqual(received.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private String signAgain(ReceivedRequest request, AwsCredentialsIdentity identity, String signingName,
