@@ -1,7 +1,6 @@
 package io.github.credentialprocess.sample;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,8 +36,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -139,19 +136,19 @@ class ConfigImportTests {
 					+ "%d SDK client bean(s) all on one credentials provider%n", runs(),
 					context.getBeansOfType(CredentialProcessProvider.class).size(), clients.size());
 		}
-		await().atMost(Duration.ofSeconds(10)).until(ConfigImportTests::noRefreshThreadIsLeft);
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
 	}
 
 	@Test
 	void helperWithAWrongSecretMakesTheImportFailWithTheSignatureError() {
 		assertThatException()
 			.isThrownBy(() -> start("aws-s3:config/app.properties", "--test.helper-secret=a-wrong-secret-access-key"))
-			.satisfies((ex) -> assertThat(causes(ex))
+			.satisfies((ex) -> assertThat(StartupFailures.causes(ex))
 				.anyMatch((message) -> message.contains("signature we calculated does not match")
 						&& message.contains("Status Code: 403")));
 		assertThat(runs()).isEqualTo(1);
 		// Nothing took over the provider the import built: the failed startup closed it.
-		await().atMost(Duration.ofSeconds(10)).until(ConfigImportTests::noRefreshThreadIsLeft);
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
 	}
 
 	@Test
@@ -204,7 +201,8 @@ class ConfigImportTests {
 	void startupThatFailsAfterTheImportClosesTheImportsProvider(String failurePoint,
 			Consumer<SpringApplication> failure) {
 		assertThatException().isThrownBy(() -> start(failure, "aws-s3:config/app.properties", SHORT_LIVED))
-			.satisfies((ex) -> assertThat(causes(ex)).anyMatch((message) -> message.contains("failed on purpose")));
+			.satisfies((ex) -> assertThat(StartupFailures.causes(ex))
+				.anyMatch((message) -> message.contains("failed on purpose")));
 		assertThat(runs()).as("the import ran the helper").isPositive();
 		assertNothingKeepsRunning();
 	}
@@ -258,32 +256,24 @@ class ConfigImportTests {
 
 	private ConfigurableApplicationContext start(Consumer<SpringApplication> customizer, String configImport,
 			String... arguments) {
-		SpringApplication application = new SpringApplication(ConfigImportApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		customizer.accept(application);
 		List<String> args = new ArrayList<>(List.of("--spring.config.name=config-import",
 				"--test.config-import=" + configImport, "--test.s3-endpoint=" + s3.endpoint(),
-				"--test.runs-file=" + runsFile()));
+				"--test.runs-file=" + helperRuns().file()));
 		args.addAll(List.of(arguments));
-		return application.run(args.toArray(String[]::new));
+		return ConfigImportApplication.run(customizer, args);
 	}
 
-	private Path runsFile() {
-		return this.folder.resolve("runs");
+	private HelperRuns helperRuns() {
+		return new HelperRuns(this.folder.resolve("runs"));
 	}
 
 	private int runs() {
-		try {
-			return Files.exists(runsFile()) ? Files.readAllLines(runsFile()).size() : 0;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return helperRuns().count();
 	}
 
 	/** No refresh thread is left, and no helper runs during a period in which a live provider would. */
 	private void assertNothingKeepsRunning() {
-		await().atMost(Duration.ofSeconds(10)).until(ConfigImportTests::noRefreshThreadIsLeft);
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
 		int runs = runs();
 		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> runs() == runs);
 	}
@@ -294,31 +284,6 @@ class ConfigImportTests {
 
 	private static Consumer<SpringApplication> withSource(Class<?> configuration) {
 		return (application) -> application.addPrimarySources(List.of(configuration));
-	}
-
-	private static boolean noRefreshThreadIsLeft() {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.noneMatch((thread) -> thread.isAlive() && thread.getName().equals("credential-process-refresh"));
-	}
-
-	private static List<String> causes(Throwable failure) {
-		List<String> messages = new ArrayList<>();
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			messages.add(String.valueOf(cause.getMessage()));
-		}
-		return messages;
-	}
-
-	/**
-	 * An application of nothing but auto-configuration: the starter, Spring Cloud AWS, actuator. Not
-	 * a {@code @SpringBootConfiguration}, so that the sample's own tests still find theirs.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class ConfigImportApplication {
-
 	}
 
 	static class FailingWhenPrepared implements ApplicationListener<ApplicationPreparedEvent> {

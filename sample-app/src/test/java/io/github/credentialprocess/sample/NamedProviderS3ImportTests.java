@@ -1,8 +1,5 @@
 package io.github.credentialprocess.sample;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +18,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * import is the application's {@code storage} provider. The S3 server knows only the secret the
  * {@code storage} helper prints; the default helper prints another.
  */
-class ConfigImportNamedProviderTests {
+class NamedProviderS3ImportTests {
 
 	private static final String ACCESS_KEY_ID = "AKIADEMOEXAMPLE00001";
 
@@ -104,8 +99,6 @@ class ConfigImportNamedProviderTests {
 	}
 
 	private ConfigurableApplicationContext start(String... arguments) {
-		SpringApplication application = new SpringApplication(ConfigImportTests.ConfigImportApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
 		List<String> args = new ArrayList<>(List.of("--spring.config.name=config-import",
 				"--test.config-import=aws-s3:config/app.properties", "--test.s3-endpoint=" + s3.endpoint(),
 				"--test.runs-file=" + runsFile("default"), "--aws.credential-process.min-refresh-interval=0s",
@@ -114,7 +107,8 @@ class ConfigImportNamedProviderTests {
 				"--aws.credential-process.providers.storage.min-refresh-interval=0s",
 				"--aws.credential-process.providers.storage.environment.RUNS_FILE=" + runsFile("storage")));
 		args.addAll(List.of(arguments));
-		return application.run(args.toArray(String[]::new));
+		return ConfigImportApplication.run((application) -> {
+		}, args);
 	}
 
 	private Path runsFile(String provider) {
@@ -122,12 +116,7 @@ class ConfigImportNamedProviderTests {
 	}
 
 	private int runs(String provider) {
-		try {
-			return Files.exists(runsFile(provider)) ? Files.readAllLines(runsFile(provider)).size() : 0;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new HelperRuns(runsFile(provider)).count();
 	}
 
 }

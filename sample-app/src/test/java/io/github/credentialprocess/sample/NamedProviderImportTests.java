@@ -1,0 +1,130 @@
+package io.github.credentialprocess.sample;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.credentialprocess.CredentialProcessProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The config imports from Parameter Store and Secrets Manager sign with the named provider
+ * {@code config} that {@code aws.credential-process.clients.parameter-store} and
+ * {@code clients.secrets-manager} map to them, in the bootstrap phase. The default provider prints
+ * an access key id the server does not know, so only the mapped provider's identity can read; the
+ * provider the imports used is the context's {@code configCredentialProcessProvider}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class NamedProviderImportTests {
+
+	@RegisterExtension
+	static final ImportedConfiguration configuration = new ImportedConfiguration();
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void importLoadsTheParametersAndTheSecretSignedWithTheMappedProvidersCredentials() {
+		try (ConfigurableApplicationContext context = start(ImportedConfiguration.SECRET_ACCESS_KEY)) {
+			ImportedConfiguration.assertImported(context.getEnvironment());
+		}
+	}
+
+	@Test
+	void clientsTheImportBuiltAreBeansThatStillSignWithTheMappedProvidersCredentials() {
+		try (ConfigurableApplicationContext context = start(ImportedConfiguration.SECRET_ACCESS_KEY)) {
+			ImportedConfiguration.assertImportClientsStillRead(context);
+		}
+	}
+
+	@Test
+	void eachProviderRanOnceAtStartupAndTheMappedOneIsTheContextsNamedProvider() {
+		try (ConfigurableApplicationContext context = start(ImportedConfiguration.SECRET_ACCESS_KEY)) {
+			assertThat(context.getBeansOfType(CredentialProcessProvider.class))
+				.containsOnlyKeys("credentialProcessProvider", "configCredentialProcessProvider");
+			CredentialProcessProvider named = BeanFactoryAnnotationUtils
+				.qualifiedBeanOfType(context.getBeanFactory(), CredentialProcessProvider.class, "config");
+			assertThat(named).isSameAs(context.getBean("configCredentialProcessProvider"));
+			// One run each: the import's for the mapped provider, the startup run for the default. A
+			// provider of the context's own in place of the import's would have run the helper again.
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> runs().count() == 1 && defaultRuns().count() == 1);
+			assertThat(named.status().lastRun())
+				.hasValueSatisfying((run) -> assertThat(run.trigger().label()).isEqualTo("on-demand"));
+			// The identity the server knows (AKIAJSONIMPORTEXAMP1), not the default provider's.
+			assertThat(named.status().maskedAccessKeyId()).hasValue("****AMP1");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			aws-parameterstore:/config/app/ | Could not import properties from AWS Parameter Store
+			aws-secretsmanager:app-secret   | Could not import properties from AWS Secrets Manager
+			""")
+	void mappedHelperWithAWrongSecretMakesTheImportFailWithTheSignatureError(String configImport,
+			String description, CapturedOutput output) {
+		// Signed with the mapped provider's access key id, which the server knows, and a wrong secret.
+		configuration.assertStartupFailsOnAWrongSignature(() -> start(configImport, "a-wrong-secret-access-key"),
+				description, output);
+		assertThat(runs().count()).isEqualTo(1);
+		assertThat(defaultRuns().count()).isZero();
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
+	}
+
+	@Test
+	void importSignsWithTheMappedProviderWhenThereIsNoDefaultProvider() {
+		// Spring Cloud AWS's own credentials are then static ones the server does not know.
+		try (ConfigurableApplicationContext context = start(ImportedConfiguration.BOTH,
+				ImportedConfiguration.SECRET_ACCESS_KEY, "--aws.credential-process.command=",
+				"--spring.cloud.aws.credentials.access-key=" + ImportedConfiguration.UNKNOWN_ACCESS_KEY_ID,
+				"--spring.cloud.aws.credentials.secret-key=a-secret-access-key-the-server-does-not-know")) {
+			ImportedConfiguration.assertImported(context.getEnvironment());
+			assertThat(context.getBeansOfType(CredentialProcessProvider.class))
+				.containsOnlyKeys("configCredentialProcessProvider");
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> runs().count() == 1);
+			assertThat(defaultRuns().count()).isZero();
+		}
+	}
+
+	private ConfigurableApplicationContext start(String helperSecret) {
+		return start(ImportedConfiguration.BOTH, helperSecret);
+	}
+
+	private ConfigurableApplicationContext start(String configImport, String helperSecret, String... arguments) {
+		List<String> args = new ArrayList<>(List.of("--spring.config.name=named-provider-import",
+				"--test.config-import=" + configImport, "--test.aws-json-endpoint=" + configuration.endpoint(),
+				"--test.runs-file=" + runs().file(), "--test.default-runs-file=" + defaultRuns().file(),
+				"--test.access-key-id=" + ImportedConfiguration.ACCESS_KEY_ID,
+				"--test.unknown-access-key-id=" + ImportedConfiguration.UNKNOWN_ACCESS_KEY_ID,
+				"--test.helper-secret=" + helperSecret));
+		args.addAll(List.of(arguments));
+		return ConfigImportApplication.run((application) -> {
+		}, args);
+	}
+
+	/** The runs of the named provider {@code config}'s helper. */
+	private HelperRuns runs() {
+		return new HelperRuns(this.folder.resolve("config-runs"));
+	}
+
+	/** The runs of the default provider's helper. */
+	private HelperRuns defaultRuns() {
+		return new HelperRuns(this.folder.resolve("default-runs"));
+	}
+
+}
