@@ -1,5 +1,9 @@
 package io.github.credentialprocess.sample;
 
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import io.awspring.cloud.s3.S3Template;
 import io.github.credentialprocess.CredentialProcessException;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.ErrorCode;
@@ -93,6 +98,21 @@ class SeveralIdentitiesTests {
 				.isSameAs(context.getBean(ProviderName.awsCredentialsProviderBean(STORAGE.name())));
 			s3Client.createBucket((bucket) -> bucket.bucket("stored-as-storage"));
 			assertThat(s3Client.listBuckets().buckets()).extracting(Bucket::name).contains("stored-as-storage");
+		}
+	}
+
+	@Test
+	void presignedUrlsOfS3TemplateAreSignedAsTheProviderMappedUnderClientsS3() throws Exception {
+		try (ConfigurableApplicationContext context = start()) {
+			context.getBean(S3Client.class).createBucket((bucket) -> bucket.bucket("presigned"));
+			S3Template template = context.getBean(S3Template.class);
+			template.store("presigned", "note.txt", "hello");
+			// Spring Cloud AWS builds its S3Presigner without the S3ClientCustomizer.
+			URL url = template.createSignedGetURL("presigned", "note.txt", Duration.ofMinutes(5));
+			assertThat(url.getQuery()).contains("X-Amz-Credential=" + STORAGE.accessKeyId() + "%2F");
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(url.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
 		}
 	}
 

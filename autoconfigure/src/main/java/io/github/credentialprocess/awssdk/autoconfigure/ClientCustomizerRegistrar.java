@@ -8,6 +8,7 @@ import io.github.credentialprocess.autoconfigure.ProviderName;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -65,6 +66,13 @@ class ClientCustomizerRegistrar implements ImportBeanDefinitionRegistrar {
 						this.classLoader));
 		definition.setTargetType(customizerType);
 		registry.registerBeanDefinition(beanName, definition);
+		if (type == AwsClientType.S3) {
+			// Spring Cloud AWS builds its presigner and CRT client without the customizer.
+			RootBeanDefinition argument = new RootBeanDefinition(S3CredentialsArgument.class,
+					() -> new S3CredentialsArgument(credentialsBean));
+			argument.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+			registry.registerBeanDefinition("credentialProcessS3CredentialsArgument", argument);
+		}
 	}
 
 }
