@@ -13,9 +13,9 @@ import java.util.Set;
  * <p>
  * A process that keeps forking would let a child escape a plain "list the descendants, then kill":
  * a child born after the listing is orphaned when its parent dies, and an orphan is no longer a
- * descendant. So on Unix the tree is frozen first: the root and every descendant get
- * {@code SIGSTOP} (a stopped process cannot fork), the listing is repeated until it finds no one
- * new, and only then is every frozen process killed ({@link Signals}: {@code kill(2)} where the JVM
+ * descendant. So on Unix the tree is frozen first: the root gets {@code SIGSTOP} (a stopped process
+ * cannot fork), then every descendant, the listing repeated until it finds no one new, and only
+ * then is every frozen process killed ({@link Signals}: {@code kill(2)} where the JVM
  * allows native calls, else {@code /bin/kill}). Where no signal can be sent (Windows), the tree is
  * listed and killed without freezing.
  */
@@ -42,14 +42,19 @@ final class ProcessTree {
 	}
 
 	/**
-	 * Stops the root and its descendants until no new descendant appears.
+	 * Stops the root, then its descendants until no new descendant appears.
 	 * @return every stopped process, the root first; {@code null} when signals cannot be sent
 	 */
 	private static List<ProcessHandle> freeze(ProcessHandle root) {
+		// The root is stopped before anything is listed: the JDK lists descendants by reading every
+		// process of the system, and starts over while their number grows, so a listing taken while
+		// the root forks can last as long as the forking does (seconds on a slow machine).
+		if (!Signals.stop(List.of(root))) {
+			return null;
+		}
 		Set<ProcessHandle> frozen = new LinkedHashSet<>();
-		List<ProcessHandle> found = new ArrayList<>();
-		found.add(root);
-		found.addAll(root.descendants().toList());
+		frozen.add(root);
+		List<ProcessHandle> found = root.descendants().toList();
 		for (int round = 0; round < MAX_FREEZE_ROUNDS && !found.isEmpty(); round++) {
 			if (!Signals.stop(found)) {
 				return null;
