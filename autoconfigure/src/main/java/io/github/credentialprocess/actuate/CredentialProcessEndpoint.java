@@ -90,7 +90,8 @@ public class CredentialProcessEndpoint {
 	 * As {@link #refresh()}, for the provider of that name, with its own minimum refresh interval
 	 * and back-off.
 	 * @param name the provider's name, {@code default} for the default provider
-	 * @return the state after the run, or {@code null} (404) when there is no such provider
+	 * @return the state after the run, or {@code null} when there is no such provider (over HTTP,
+	 * {@link CredentialProcessWebEndpointExtension} answers 404)
 	 */
 	@WriteOperation
 	public Map<String, Object> refresh(@Selector String name) {

@@ -14,8 +14,10 @@ import io.github.credentialprocess.autoconfigure.ProviderProperties;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +44,14 @@ public final class CredentialProcessEndpointAutoConfiguration {
 		Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
 		providers.keySet().forEach((name) -> configurations.put(name, configuration(settings(bound, name))));
 		return new CredentialProcessEndpoint(providers, configurations);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(CredentialProcessEndpoint.class)
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	CredentialProcessWebEndpointExtension credentialProcessWebEndpointExtension(CredentialProcessEndpoint endpoint) {
+		return new CredentialProcessWebEndpointExtension(endpoint);
 	}
 
 	private static ProviderProperties settings(CredentialProcessProperties properties, String name) {

@@ -175,6 +175,7 @@ class SeveralIdentitiesTests {
 			assertThat(this.helpers.runs(AUDIT)).isEqualTo(2);
 			assertThat(this.helpers.runs(DEFAULT)).isEqualTo(1);
 			assertThat(this.helpers.runs(STORAGE)).isEqualTo(1);
+			assertThat(client.post("/actuator/credentialprocess/nobody").status()).isEqualTo(404);
 		}
 	}
 
