@@ -30,8 +30,9 @@ import org.springframework.core.type.AnnotationMetadata;
  * messages of the default provider naming the provider's own properties. A bean of the user's own
  * with the same name wins. Each provider has its own refresh thread, so none waits for another.
  * <p>
- * Also checks {@code aws.credential-process.clients}: every key a client type Spring Cloud AWS has,
- * every value {@code default} (when a default provider is configured) or a named provider.
+ * Also checks {@code aws.credential-process.clients} ({@link ClientMappings}): every key a client
+ * type Spring Cloud AWS has, every value {@code default} (when a default provider is configured) or
+ * a named provider.
  */
 class NamedProviderRegistrar implements ImportBeanDefinitionRegistrar {
 

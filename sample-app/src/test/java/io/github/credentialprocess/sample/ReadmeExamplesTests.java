@@ -37,7 +37,7 @@ class ReadmeExamplesTests {
 			Pattern.DOTALL);
 
 	private static final List<String> DOCUMENTS = List.of("README.md", "docs/configuration.md",
-			"docs/observability.md", "docs/engine.md", "CHANGELOG.md");
+			"docs/observability.md", "docs/engine.md", "docs/several-identities.md", "CHANGELOG.md");
 
 	@Test
 	void everyJavaExampleIsTheTextOfACompiledFileNamedAboveIt() throws IOException {

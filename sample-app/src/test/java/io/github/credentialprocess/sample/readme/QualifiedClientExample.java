@@ -1,0 +1,22 @@
+package io.github.credentialprocess.sample.readme;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The several-identities example of the README and docs/several-identities.md: an SDK client of
+ * the application's own that signs as the named provider {@code audit}.
+ */
+@Configuration(proxyBeanMethods = false)
+class QualifiedClientExample {
+
+	@Bean
+	S3Client auditBucket(@Qualifier("audit") AwsCredentialsProvider credentials) {
+		return S3Client.builder().credentialsProvider(credentials).build();
+	}
+
+}
