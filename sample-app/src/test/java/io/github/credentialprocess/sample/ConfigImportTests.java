@@ -27,8 +27,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -58,10 +56,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigImportTests {
 
-	private static final String ACCESS_KEY_ID = "AKIADEMOEXAMPLE00001";
-
-	private static final String SECRET_ACCESS_KEY = "demo-secret-access-key-for-the-embedded-s3";
-
 	/**
 	 * Credentials that live 4 s: a provider left running after its application is gone would run
 	 * the helper again within 2 to 3 s, for its refresh.
@@ -77,17 +71,7 @@ class ConfigImportTests {
 
 	@BeforeAll
 	static void startS3WithAPropertiesFile() throws Exception {
-		s3 = new EmbeddedS3Server(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
-		try (S3Client admin = S3Client.builder()
-			.endpointOverride(s3.endpoint())
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-			.build()) {
-			admin.createBucket((bucket) -> bucket.bucket("config"));
-			admin.putObject((object) -> object.bucket("config").key("app.properties").contentType("text/plain"),
-					RequestBody.fromString("greeting=hello from S3\n"));
-		}
+		s3 = S3ConfigBucket.start();
 	}
 
 	@AfterAll
@@ -118,7 +102,7 @@ class ConfigImportTests {
 				.as("credentials provider of %s", name)
 				.isSameAs(credentials));
 			assertThat(context.getBeansOfType(CredentialProcessProvider.class)).hasSize(1);
-			assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo(ACCESS_KEY_ID);
+			assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo(S3ConfigBucket.ACCESS_KEY_ID);
 			// The startup run after every bean exists finds the import's credentials valid and runs nothing.
 			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> runs() == 1);
 			assertThat(provider.status().lastRun()).hasValueSatisfying((run) -> assertThat(run.trigger().label())
@@ -358,7 +342,8 @@ class ConfigImportTests {
 
 		@Bean
 		AwsCredentialsProvider userCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+			return StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(S3ConfigBucket.ACCESS_KEY_ID, S3ConfigBucket.SECRET_ACCESS_KEY));
 		}
 
 	}

@@ -12,10 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,10 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class NamedProviderS3ImportTests {
 
-	private static final String ACCESS_KEY_ID = "AKIADEMOEXAMPLE00001";
-
-	private static final String SECRET_ACCESS_KEY = "demo-secret-access-key-for-the-embedded-s3";
-
 	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
 
 	private static EmbeddedS3Server s3;
@@ -44,17 +36,7 @@ class NamedProviderS3ImportTests {
 
 	@BeforeAll
 	static void startS3WithAPropertiesFile() throws Exception {
-		s3 = new EmbeddedS3Server(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
-		try (S3Client admin = S3Client.builder()
-			.endpointOverride(s3.endpoint())
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-			.build()) {
-			admin.createBucket((bucket) -> bucket.bucket("config"));
-			admin.putObject((object) -> object.bucket("config").key("app.properties").contentType("text/plain"),
-					RequestBody.fromString("greeting=hello from S3\n"));
-		}
+		s3 = S3ConfigBucket.start();
 	}
 
 	@AfterAll
