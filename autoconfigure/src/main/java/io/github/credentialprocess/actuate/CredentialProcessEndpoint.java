@@ -83,18 +83,19 @@ public class CredentialProcessEndpoint {
 	 */
 	@WriteOperation
 	public Map<String, Object> refresh() {
-		return refresh(DEFAULT);
+		return refreshProvider(DEFAULT);
 	}
 
 	/**
 	 * As {@link #refresh()}, for the provider of that name, with its own minimum refresh interval
-	 * and back-off.
+	 * and back-off. Over HTTP, {@code POST /actuator/credentialprocess/{name}}; over JMX, the
+	 * operation {@code refreshProvider} (a name of its own: JMX tells operations apart by name).
 	 * @param name the provider's name, {@code default} for the default provider
 	 * @return the state after the run, or {@code null} when there is no such provider (over HTTP,
 	 * {@link CredentialProcessWebEndpointExtension} answers 404)
 	 */
 	@WriteOperation
-	public Map<String, Object> refresh(@Selector String name) {
+	public Map<String, Object> refreshProvider(@Selector String name) {
 		CredentialProcessProvider provider = this.providers.get(name);
 		if (provider == null) {
 			return null;

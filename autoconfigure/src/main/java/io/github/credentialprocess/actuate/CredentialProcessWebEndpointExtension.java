@@ -27,13 +27,13 @@ public class CredentialProcessWebEndpointExtension {
 	}
 
 	/**
-	 * As {@link CredentialProcessEndpoint#refresh(String)}, with {@code 404} for an unknown name.
+	 * As {@link CredentialProcessEndpoint#refreshProvider(String)}, with {@code 404} for an unknown name.
 	 * @param name the provider's name, {@code default} for the default provider
 	 * @return the state after the run, or {@code 404}
 	 */
 	@WriteOperation
-	public WebEndpointResponse<Map<String, Object>> refresh(@Selector String name) {
-		Map<String, Object> state = this.endpoint.refresh(name);
+	public WebEndpointResponse<Map<String, Object>> refreshProvider(@Selector String name) {
+		Map<String, Object> state = this.endpoint.refreshProvider(name);
 		return (state != null) ? new WebEndpointResponse<>(state)
 				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 	}

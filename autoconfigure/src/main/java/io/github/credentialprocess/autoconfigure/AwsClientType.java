@@ -91,6 +91,14 @@ public enum AwsClientType {
 	}
 
 	/**
+	 * The AWS SDK client of this type, named after its builder.
+	 * @return the client interface's class name, such as {@code software.amazon.awssdk.services.ssm.SsmClient}
+	 */
+	public String client() {
+		return this.builder.substring(0, this.builder.length() - "Builder".length());
+	}
+
+	/**
 	 * Whether Spring Cloud AWS's config import builds a client of this type in the bootstrap phase,
 	 * with the customizer it finds in the bootstrap registry ({@code aws-s3:},
 	 * {@code aws-parameterstore:}, {@code aws-secretsmanager:}, {@code aws-appconfig:}).

@@ -1,6 +1,7 @@
 package io.github.credentialprocess.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +38,7 @@ public final class ClientMappings {
 			valid.add(ProviderName.DEFAULT);
 		}
 		Map<AwsClientType, String> mappings = new LinkedHashMap<>();
+		Map<AwsClientType, String> keys = new LinkedHashMap<>();
 		clients.forEach((key, provider) -> {
 			String property = CLIENTS + "." + key;
 			AwsClientType type = AwsClientType.of(key)
@@ -50,9 +52,58 @@ public final class ClientMappings {
 								: "Set " + property + " to one of " + String.join(", ", valid) + ", or configure a provider "
 										+ "under " + ProviderName.PROVIDERS_PREFIX + provider + ".");
 			}
-			mappings.put(type, provider);
+			String earlier = mappings.putIfAbsent(type, provider);
+			if (earlier != null && !earlier.equals(provider)) {
+				// Two spellings of one type (parameter-store in a file, parameter.store from the
+				// environment variable AWS_CREDENTIALPROCESS_CLIENTS_PARAMETER_STORE) are two keys of
+				// the map: which one wins would depend on who reads it.
+				throw new CredentialProcessConfigurationException("Invalid credential process configuration: "
+						+ CLIENTS + "." + keys.get(type) + " is '" + earlier + "' and " + property + " is '" + provider
+						+ "': both name the client type " + type.key() + ".",
+						"Map the client type " + type.key() + " under one key. An environment variable cannot spell a "
+								+ "dash: to override a file's mapping with one, write the key without it in the file ("
+								+ CLIENTS + "." + type.key().replace("-", "") + ") and in the variable (AWS_CREDENTIALPROCESS_CLIENTS_"
+								+ type.key().replace("-", "").toUpperCase(Locale.ROOT) + ").");
+			}
+			keys.putIfAbsent(type, key);
 		});
 		return mappings;
+	}
+
+	/**
+	 * The error of a client type mapped to a provider while the bootstrap registry holds a customizer
+	 * of that type already, which cannot be wrapped once created, nor replaced.
+	 * @param type the client type
+	 * @param provider the provider it is mapped to
+	 * @param customizerType the customizer interface of the type
+	 * @return the error, whose failure analysis says what to do
+	 */
+	public static RuntimeException heldByAnotherBootstrapCustomizer(AwsClientType type, String provider,
+			Class<?> customizerType) {
+		String property = CLIENTS + "." + type.key();
+		return new CredentialProcessConfigurationException("Invalid credential process configuration: " + property
+				+ " maps the configuration import's " + type.key() + " client to the provider '" + provider
+				+ "', but the bootstrap registry already holds a " + customizerType.getSimpleName()
+				+ " of the application's, and it holds one customizer a client type.",
+				"Either remove " + property + " and let your customizer set the credentials, or register your "
+						+ "customizer in the application context, where the starter's runs first and yours after it.");
+	}
+
+	/**
+	 * The error of a client type that an import built with one provider while the complete
+	 * configuration maps it to another: the mapping was set in a file read after the import was met.
+	 * @param type the client type
+	 * @param signedAs the provider the import's client signed as
+	 * @param configured the provider the complete configuration names
+	 * @return the error, whose failure analysis says what to do
+	 */
+	public static RuntimeException changedAfterTheImport(AwsClientType type, String signedAs, String configured) {
+		String property = CLIENTS + "." + type.key();
+		return new CredentialProcessConfigurationException("Invalid credential process configuration: the "
+				+ "configuration import's " + type.key() + " client signed as the provider '" + signedAs + "', but "
+				+ property + " is '" + configured + "' once every configuration file is read: it was set in a file "
+				+ "read after the import was met, such as a profile's own file.",
+				"Set " + property + " in the file that declares spring.config.import, or in one read before it.");
 	}
 
 }

@@ -11,8 +11,10 @@ import io.github.credentialprocess.autoconfigure.ProviderName;
 import io.github.credentialprocess.autoconfigure.ProviderProperties;
 import io.github.credentialprocess.awssdk.autoconfigure.ClientCredentialsCustomizer;
 
+import org.springframework.boot.bootstrap.BootstrapContext;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -21,11 +23,14 @@ import org.springframework.util.ClassUtils;
  * there ({@code s3}, {@code parameter-store}, {@code secrets-manager}, {@code app-config}). The
  * import looks each client type's customizer up in the bootstrap registry, which holds one a type:
  * a type mapped to a named provider gets a {@link ClientCredentialsCustomizer} there that signs
- * with that provider, and a customizer the user registered for that type (with a
- * {@code BootstrapRegistryInitializer}) runs after it and has the last word, as in the application
- * context. A type mapped to {@code default} needs nothing: the default provider is the registry's
- * {@code AwsCredentialsProvider} already. Registered once a bootstrap context; every {@code aws-}
- * location asks again and finds everything in place.
+ * with that provider. A customizer of that type the application registered there (with a
+ * {@code BootstrapRegistryInitializer}) cannot be wrapped once created, nor replaced: the startup
+ * is refused with a message saying so. A type mapped to {@code default} needs nothing: the default
+ * provider is the registry's {@code AwsCredentialsProvider} already. Registered once a bootstrap
+ * context, from the configuration read when the first {@code aws-} location is met; when the
+ * bootstrap phase ends, a mapping that the complete configuration changed for a client an import
+ * built refuses the startup too (it was set in a file read later): an import never signs as
+ * another identity than the application's configuration names without saying so.
  */
 final class BootstrapClientMappings {
 
@@ -66,12 +71,45 @@ final class BootstrapClientMappings {
 				registered.processes.remove(ProviderName.DEFAULT);
 			}
 		}
-		mappings.forEach((type, provider) -> {
-			if (type.isBuiltByConfigImport() && !ProviderName.DEFAULT.equals(provider) && type.isPresent(classLoader)) {
+		Map<AwsClientType, String> applied = importMappings(mappings, classLoader);
+		applied.forEach((type, provider) -> {
+			if (!ProviderName.DEFAULT.equals(provider)) {
 				registered.customize(type, registered.process(provider, properties.getProviders().get(provider)));
 			}
 		});
 		registered.processes.values().forEach((process) -> process.handOverOnClose(bootstrap));
+		bootstrap.addCloseListener((event) -> requireSameMappings(applied,
+				Binder.get(event.getApplicationContext().getEnvironment()), event.getBootstrapContext(), classLoader));
+	}
+
+	/** The provider of each client type an import may build, {@code default} where none is mapped. */
+	private static Map<AwsClientType, String> importMappings(Map<AwsClientType, String> mappings,
+			ClassLoader classLoader) {
+		Map<AwsClientType, String> applied = new LinkedHashMap<>();
+		for (AwsClientType type : AwsClientType.values()) {
+			if (type.isBuiltByConfigImport() && type.isPresent(classLoader)) {
+				applied.put(type, mappings.getOrDefault(type, ProviderName.DEFAULT));
+			}
+		}
+		return applied;
+	}
+
+	/**
+	 * Refuses a startup whose configuration, complete at last, maps a client an import built to
+	 * another provider than the one it signed with: the mapping was read when the first
+	 * {@code aws-} location was met, before the files read after it (a profile's own file).
+	 */
+	private static void requireSameMappings(Map<AwsClientType, String> applied, Binder binder,
+			BootstrapContext bootstrap, ClassLoader classLoader) {
+		Map<AwsClientType, String> configured = importMappings(CredentialProcessProviderFactory.bindIfConfigured(binder)
+			.map(ClientMappings::of)
+			.orElseGet(Map::of), classLoader);
+		applied.forEach((type, provider) -> {
+			String now = configured.get(type);
+			if (!provider.equals(now) && bootstrap.isRegistered(ClassUtils.resolveClassName(type.client(), classLoader))) {
+				throw ClientMappings.changedAfterTheImport(type, provider, now);
+			}
+		});
 	}
 
 	private BootstrapCredentialProcess process(String name, ProviderProperties settings) {
@@ -82,9 +120,13 @@ final class BootstrapClientMappings {
 	@SuppressWarnings("unchecked")
 	private void customize(AwsClientType type, BootstrapCredentialProcess process) {
 		Class<Object> customizerType = (Class<Object>) ClassUtils.resolveClassName(type.customizer(), this.classLoader);
-		Object users = this.bootstrap.isRegistered(customizerType) ? this.bootstrap.get(customizerType) : null;
+		if (this.bootstrap.isRegistered(customizerType)) {
+			// The registry holds one customizer a type, and one it has created cannot be replaced or
+			// wrapped: rather than sign as another identity than either one says, refuse.
+			throw ClientMappings.heldByAnotherBootstrapCustomizer(type, process.name(), customizerType);
+		}
 		this.bootstrap.register(customizerType, InstanceSupplier.of(
-				ClientCredentialsCustomizer.of(type, process.name(), process::adapter, users, this.classLoader)));
+				ClientCredentialsCustomizer.of(type, process.name(), process::adapter, null, this.classLoader)));
 	}
 
 }

@@ -87,25 +87,20 @@ final class BootstrapCredentialProcess {
 	}
 
 	/**
-	 * Hands what the bootstrap phase built to the application context. What was never built (no
-	 * import asked for credentials) is left to the auto-configuration.
+	 * Hands the provider to the application context, built or not yet: Spring Cloud AWS builds the
+	 * import's clients that nothing loaded (an {@code optional:} location with nothing there) when
+	 * the bootstrap context closes, after this listener, and such a client builds the provider then.
 	 */
 	private void handOver(BootstrapContextClosedEvent event) {
-		CredentialProcessProvider built = this.provider.built();
-		if (built == null) {
-			return;
-		}
-		// Built while Boot's logging dropped every event; logging works from here on.
-		built.logDroppedStartupMessages();
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		if (!(context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory)) {
 			// A context this integration cannot hand the provider to: nothing would ever close it.
-			built.close();
+			this.provider.close();
 			return;
 		}
 		// The context owns the provider from here on, whichever beans end up using it: its close, or
-		// a failed refresh, destroys this bean and so closes the provider. A startup that fails
-		// before the refresh closes it too (BootstrapFailureCleanup).
+		// a failed refresh, destroys this bean and so closes the provider, if one was built. A startup
+		// that fails before the refresh closes it too (BootstrapFailureCleanup).
 		String owner = beanName("BootstrapProvider");
 		beanFactory.registerSingleton(owner, this.provider);
 		beanFactory.registerDisposableBean(owner, this.provider::close);
@@ -114,13 +109,20 @@ final class BootstrapCredentialProcess {
 
 	/**
 	 * Once every bean definition is known, the user's first and then the auto-configuration's that
-	 * did not step aside for them, puts the import's provider and adapter in place of the beans the
+	 * did not step aside for them, and if an import built the provider, puts the import's provider and adapter in place of the beans the
 	 * starter would build for this name: the application has one provider a name, which ran once. A
 	 * bean of the user's own stays: the import's provider then serves only what the import built
 	 * (Spring Cloud AWS hands the clients it built for the import, such as its {@code S3Client}, to
 	 * the context) and closes with the context.
 	 */
 	private void adopt(DefaultListableBeanFactory beanFactory) {
+		CredentialProcessProvider built = this.provider.built();
+		if (built == null) {
+			// No import asked for credentials: the auto-configuration builds the provider.
+			return;
+		}
+		// Built while Boot's logging dropped every event; logging works from here on.
+		built.logDroppedStartupMessages();
 		String providerBean = ProviderName.providerBean(this.name);
 		String adapterBean = ProviderName.awsCredentialsProviderBean(this.name);
 		boolean isDefault = ProviderName.DEFAULT.equals(this.name);

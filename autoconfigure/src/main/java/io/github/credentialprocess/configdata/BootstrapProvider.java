@@ -15,8 +15,18 @@ final class BootstrapProvider {
 
 	private CredentialProcessProvider provider;
 
+	private boolean closed;
+
+	/**
+	 * The provider, built on first use.
+	 * @throws IllegalStateException once closed: a provider built then would have no owner
+	 */
 	synchronized CredentialProcessProvider getOrCreate(Supplier<CredentialProcessProvider> factory) {
 		if (this.provider == null) {
+			if (this.closed) {
+				throw new IllegalStateException("The credential process provider of the configuration import is "
+						+ "closed: its application context has closed or failed to start");
+			}
 			this.provider = factory.get();
 		}
 		return this.provider;
@@ -35,6 +45,7 @@ final class BootstrapProvider {
 	 * killed. Closing again does nothing.
 	 */
 	synchronized void close() {
+		this.closed = true;
 		if (this.provider != null) {
 			this.provider.close();
 		}

@@ -3,13 +3,19 @@ package io.github.credentialprocess.actuate;
 import java.nio.file.Path;
 import java.util.Map;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import io.github.credentialprocess.Scripts;
 import io.github.credentialprocess.autoconfigure.CredentialProcessAutoConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jmx.JmxEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +61,29 @@ class NamedProvidersEndpointTests {
 	void runWhenANamedProviderIsRefreshedByNameShouldRunItsProcess() {
 		this.contextRunner.run((context) -> {
 			CredentialProcessEndpoint endpoint = context.getBean(CredentialProcessEndpoint.class);
-			endpoint.refresh("billing");
-			assertThat(endpoint.refresh("billing")).containsEntry("newRun", true);
+			endpoint.refreshProvider("billing");
+			assertThat(endpoint.refreshProvider("billing")).containsEntry("newRun", true);
 		});
 	}
 
 	@Test
+	void exposedOverJmxTheEndpointHasOneOperationEachAndStarts() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(JmxAutoConfiguration.class, EndpointAutoConfiguration.class,
+					JmxEndpointAutoConfiguration.class))
+			.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=credentialprocess")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MBeanServer server = context.getBean(MBeanServer.class);
+				assertThat(server.queryNames(new ObjectName("org.springframework.boot:type=Endpoint,name=Credentialprocess,*"),
+						null))
+					.hasSize(1);
+			});
+	}
+
+	@Test
 	void runWhenAnUnknownProviderIsRefreshedShouldAnswerNothing() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(CredentialProcessEndpoint.class).refresh("nope"))
+		this.contextRunner.run((context) -> assertThat(context.getBean(CredentialProcessEndpoint.class).refreshProvider("nope"))
 			.isNull());
 	}
 

@@ -228,6 +228,28 @@ class NamedProvidersAutoConfigurationTests {
 	}
 
 	@Test
+	void runWhenOneClientTypeIsMappedUnderTwoSpellingsToTwoProvidersShouldRefuseBoth() {
+		// parameter.store is how the environment variable AWS_CREDENTIALPROCESS_CLIENTS_PARAMETER_STORE binds.
+		this.contextRunner
+			.withPropertyValues("aws.credential-process.command='" + this.script + "'", named("billing"),
+					"aws.credential-process.clients.parameter-store=billing",
+					"aws.credential-process.clients.parameter.store=default")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("both name the client type parameter-store");
+				assertThat(analysis.getAction()).contains("AWS_CREDENTIALPROCESS_CLIENTS_PARAMETERSTORE");
+			});
+	}
+
+	@Test
+	void runWhenOneClientTypeIsMappedUnderTwoSpellingsToOneProviderShouldAcceptIt() {
+		this.contextRunner
+			.withPropertyValues(named("billing"), "aws.credential-process.clients.parameter-store=billing",
+					"aws.credential-process.clients.parameterstore=billing")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void runWhenAClientTypeIsUnknownShouldListTheValidTypes() {
 		this.contextRunner.withPropertyValues(named("billing"), "aws.credential-process.clients.kinesis=billing")
 			.run((context) -> {

@@ -52,7 +52,9 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @SpringBootTest(classes = TestWebApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
-				"aws.credential-process.timeout=1s",
+				// Long enough for a helper that exits at once to start and exit on a busy machine (1s
+				// timed out 'exit' once with two other builds running), short for the cases that hang.
+				"aws.credential-process.timeout=3s",
 				// Every case runs the helper twice in quick succession (the good credentials, then the
 				// failure), so neither the manual-refresh interval nor the back-off may hold a run back.
 				"aws.credential-process.min-refresh-interval=0s", "aws.credential-process.retry.initial-delay=1ms",

@@ -1,10 +1,14 @@
 package io.github.credentialprocess.sample;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import io.awspring.cloud.autoconfigure.config.parameterstore.SsmClientCustomizer;
 import io.github.credentialprocess.CredentialProcessProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,11 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -101,11 +108,53 @@ class NamedProviderImportTests {
 		}
 	}
 
+	@Test
+	void aCustomizerOfTheApplicationsInTheBootstrapRegistryForAMappedClientStopsTheStartupSayingSo() {
+		SsmClientCustomizer users = (builder) -> {
+		};
+		assertThatException()
+			.isThrownBy(() -> start((application) -> application.addBootstrapRegistryInitializer(
+					(registry) -> registry.register(SsmClientCustomizer.class, InstanceSupplier.of(users))),
+					ImportedConfiguration.PARAMETER_STORE, ImportedConfiguration.SECRET_ACCESS_KEY))
+			.withStackTraceContaining("aws.credential-process.clients.parameter-store maps the configuration import's "
+					+ "parameter-store client to the provider 'config', but the bootstrap registry already holds a "
+					+ "SsmClientCustomizer");
+		assertThat(runs().count()).isZero();
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
+	}
+
+	@Test
+	void aMappingSetOnlyInAProfilesOwnFileStopsTheStartupInsteadOfSigningAsTheDefault() throws IOException {
+		// Both identities are ones the server knows, as two real roles would be: the import succeeds
+		// as the default provider, which is not what the complete configuration says.
+		Path files = Files.createDirectories(this.folder.resolve("config"));
+		String main = Files.readString(Path.of("src/test/resources/named-provider-import.yml"))
+			.replace("DEMO_ACCESS_KEY_ID: ${test.unknown-access-key-id}",
+					"DEMO_ACCESS_KEY_ID: ${test.access-key-id}\n      DEMO_SECRET_ACCESS_KEY: ${test.helper-secret}");
+		Files.writeString(files.resolve("named-provider-import.yml"), main.substring(0, main.indexOf("    clients:")));
+		Files.writeString(files.resolve("named-provider-import-prod.yml"),
+				"aws:\n  credential-process:\n    clients:\n      parameter-store: config\n");
+		assertThatException()
+			.isThrownBy(() -> start((application) -> {
+			}, ImportedConfiguration.PARAMETER_STORE, ImportedConfiguration.SECRET_ACCESS_KEY,
+					"--spring.config.location=file:" + files + "/", "--spring.profiles.active=prod"))
+			.withStackTraceContaining("the configuration import's parameter-store client signed as the provider "
+					+ "'default', but aws.credential-process.clients.parameter-store is 'config' once every "
+					+ "configuration file is read");
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
+	}
+
 	private ConfigurableApplicationContext start(String helperSecret) {
 		return start(ImportedConfiguration.BOTH, helperSecret);
 	}
 
 	private ConfigurableApplicationContext start(String configImport, String helperSecret, String... arguments) {
+		return start((application) -> {
+		}, configImport, helperSecret, arguments);
+	}
+
+	private ConfigurableApplicationContext start(Consumer<SpringApplication> customizer, String configImport,
+			String helperSecret, String... arguments) {
 		List<String> args = new ArrayList<>(List.of("--spring.config.name=named-provider-import",
 				"--test.config-import=" + configImport, "--test.aws-json-endpoint=" + configuration.endpoint(),
 				"--test.runs-file=" + runs().file(), "--test.default-runs-file=" + defaultRuns().file(),
@@ -113,8 +162,7 @@ class NamedProviderImportTests {
 				"--test.unknown-access-key-id=" + ImportedConfiguration.UNKNOWN_ACCESS_KEY_ID,
 				"--test.helper-secret=" + helperSecret));
 		args.addAll(List.of(arguments));
-		return ConfigImportApplication.run((application) -> {
-		}, args);
+		return ConfigImportApplication.run(customizer, args);
 	}
 
 	/** The runs of the named provider {@code config}'s helper. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -80,9 +81,27 @@ class NamedProviderS3ImportTests {
 		}
 	}
 
+	@Test
+	void aProviderThatAnImportClientBuildsAsTheBootstrapPhaseEndsIsStillTheApplicationsBean() {
+		// Nothing under the optional location loads: Spring Cloud AWS builds its S3 client only when it
+		// hands it to the context, after the starter's hand-over has looked for a built provider.
+		try (ConfigurableApplicationContext context = startImporting("optional:aws-s3:",
+				"--aws.credential-process.clients.s3=storage")) {
+			S3Client importsClient = context.getBean("configDataS3Client", S3Client.class);
+			assertThat(((AwsServiceClientConfiguration) importsClient.serviceClientConfiguration()).credentialsProvider())
+				.isSameAs(context.getBean("storageCredentialProcessAwsCredentialsProvider"));
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> runs("storage") == 1);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
+	}
+
 	private ConfigurableApplicationContext start(String... arguments) {
+		return startImporting("aws-s3:config/app.properties", arguments);
+	}
+
+	private ConfigurableApplicationContext startImporting(String configImport, String... arguments) {
 		List<String> args = new ArrayList<>(List.of("--spring.config.name=config-import",
-				"--test.config-import=aws-s3:config/app.properties", "--test.s3-endpoint=" + s3.endpoint(),
+				"--test.config-import=" + configImport, "--test.s3-endpoint=" + s3.endpoint(),
 				"--test.runs-file=" + runsFile("default"), "--aws.credential-process.min-refresh-interval=0s",
 				"--aws.credential-process.providers.storage.argv[0]=sh",
 				"--aws.credential-process.providers.storage.argv[1]=" + COUNTING_HELPER,
