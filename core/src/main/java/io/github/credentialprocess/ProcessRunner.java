@@ -188,7 +188,10 @@ final class ProcessRunner {
 					+ " of credential process '" + this.command.executableName()
 					+ "' does not exist or is not a directory; create it or change the working directory");
 		}
-		ProcessBuilder builder = new ProcessBuilder(this.command.argv());
+		if (!ProcessSession.canStart(this.command.argv().get(0), this.environment, this.workingDirectory)) {
+			throw couldNotStart("error=2, No such file or directory");
+		}
+		ProcessBuilder builder = new ProcessBuilder(ProcessSession.argv(this.command.argv()));
 		if (!this.environment.isEmpty()) {
 			// Only when needed: asking for the environment copies the whole inherited one.
 			builder.environment().putAll(this.environment);
@@ -202,11 +205,14 @@ final class ProcessRunner {
 		catch (IOException ex) {
 			// The JDK's message quotes argv[0] whole, which may be a command line holding a secret;
 			// its cause carries only the system's reason ("error=2, No such file or directory").
-			String reason = (ex.getCause() != null) ? ex.getCause().getMessage() : "the system refused to start it";
-			throw new CredentialProcessException(ErrorCode.EXECUTION, "Could not start credential process '"
-					+ this.command.executableName() + "': " + StderrLog.printable(String.valueOf(reason))
-					+ "; check that the program exists, is executable and is on the PATH");
+			throw couldNotStart((ex.getCause() != null) ? ex.getCause().getMessage() : "the system refused to start it");
 		}
+	}
+
+	private CredentialProcessException couldNotStart(String reason) {
+		return new CredentialProcessException(ErrorCode.EXECUTION, "Could not start credential process '"
+				+ this.command.executableName() + "': " + StderrLog.printable(String.valueOf(reason))
+				+ "; check that the program exists, is executable and is on the PATH");
 	}
 
 	/**

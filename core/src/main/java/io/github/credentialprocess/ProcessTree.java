@@ -13,10 +13,12 @@ import java.util.Set;
  * <p>
  * A process that keeps forking would let a child escape a plain "list the descendants, then kill":
  * a child born after the listing is orphaned when its parent dies, and an orphan is no longer a
- * descendant. So on Unix the tree is frozen first: the root gets {@code SIGSTOP} (a stopped process
- * cannot fork), then every descendant, the listing repeated until it finds no one new, and only
- * then is every frozen process killed ({@link Signals}: {@code kill(2)} where the JVM
- * allows native calls, else {@code /bin/kill}). Where no signal can be sent (Windows), the tree is
+ * descendant. So on Unix the tree is frozen first. The helper leads a process group of its own
+ * ({@link ProcessSession}), which gets {@code SIGSTOP} in one step: no member can fork past it.
+ * Then, for the processes that left the group and for systems without {@code setsid}, the root and
+ * every descendant get {@code SIGSTOP} (a stopped process cannot fork), the listing repeated until
+ * it finds no one new; only then is the group killed in one step, and every frozen process
+ * ({@link Signals}: {@code kill(2)} where the JVM allows native calls, else {@code /bin/kill}). Where no signal can be sent (Windows), the tree is
  * listed and killed without freezing.
  */
 final class ProcessTree {
@@ -31,11 +33,20 @@ final class ProcessTree {
 
 	static void kill(Process process) {
 		ProcessHandle root = process.toHandle();
+		if (UNIX) {
+			// The helper leads a process group of its own (ProcessSession): the whole group stops
+			// at once, however fast or deep it forks. The freeze below then finds the descendants
+			// that left the group while still in the tree.
+			Signals.stopGroup(root);
+		}
 		List<ProcessHandle> tree = UNIX ? freeze(root) : null;
 		if (tree == null) {
 			// Descendants must be listed before the parent dies: once orphaned they are no longer ours.
 			tree = new ArrayList<>(root.descendants().toList());
 			tree.add(0, root);
+		}
+		if (UNIX) {
+			Signals.killGroup(root);
 		}
 		process.destroyForcibly();
 		tree.forEach(ProcessHandle::destroyForcibly);
@@ -64,6 +75,8 @@ final class ProcessTree {
 			// still in the tree: the next listing finds it.
 			found = root.descendants().filter((handle) -> !frozen.contains(handle)).toList();
 		}
+		// Found in the last round and not stopped: killed all the same.
+		frozen.addAll(found);
 		return new ArrayList<>(frozen);
 	}
 

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends {@code SIGSTOP} to processes, for {@link ProcessTree} to freeze a tree before it kills it.
+ * Sends {@code SIGSTOP} to processes, and {@code SIGSTOP} or {@code SIGKILL} to a process group, for
+ * {@link ProcessTree} to freeze a tree before it kills it.
  * <ul>
  * <li>On Java 22 and newer, on Linux, when the application lets this code call native functions
  * ({@code --enable-native-access=ALL-UNNAMED}, or the module's name): through {@code kill(2)} with
@@ -28,6 +29,9 @@ final class Signals {
 
 	/** {@code SIGSTOP} on Linux, the only system the native path is used on. */
 	private static final int LINUX_SIGSTOP = 19;
+
+	/** {@code SIGKILL}, the same on every Unix. */
+	private static final int SIGKILL = 9;
 
 	/** {@code int kill(pid_t, int)}; {@code null} where it cannot be called. */
 	private static final MethodHandle NATIVE_KILL = nativeKill();
@@ -59,9 +63,48 @@ final class Signals {
 		return stopWithKillCommand(processes);
 	}
 
+	/**
+	 * Stops every process of the process group a process leads, at once: the kernel signals the
+	 * whole group in one step, so no member can fork a process that escapes the stop. Nothing happens
+	 * when the process leads no group.
+	 * @param leader the group's leader, whose pid is the group's id
+	 */
+	static void stopGroup(ProcessHandle leader) {
+		signalGroup(leader, LINUX_SIGSTOP, "-STOP");
+	}
+
+	/**
+	 * Kills every process of the process group a process leads, at once; nothing happens when the
+	 * process leads no group.
+	 * @param leader the group's leader, whose pid is the group's id
+	 */
+	static void killGroup(ProcessHandle leader) {
+		signalGroup(leader, SIGKILL, "-KILL");
+	}
+
+	private static void signalGroup(ProcessHandle leader, int nativeSignal, String signalOption) {
+		if (NATIVE_KILL != null) {
+			try {
+				// A negative pid names the process group of that id.
+				int ignored = (int) NATIVE_KILL.invokeExact((int) -leader.pid(), nativeSignal);
+				return;
+			}
+			catch (Throwable ex) {
+				// The kill command serves.
+			}
+		}
+		// "--": what follows is a pid, although it starts with a minus sign.
+		runKillCommand(List.of(KILL, signalOption, "--", Long.toString(-leader.pid())));
+	}
+
 	private static boolean stopWithKillCommand(List<ProcessHandle> processes) {
 		List<String> command = new ArrayList<>(List.of(KILL, "-STOP"));
 		processes.forEach((handle) -> command.add(Long.toString(handle.pid())));
+		return runKillCommand(command);
+	}
+
+	/** Runs the kill command; whether it could be run (it fails for a pid or group that is gone). */
+	private static boolean runKillCommand(List<String> command) {
 		try {
 			Process kill = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -92,6 +92,43 @@ class ProcessRunnerTests {
 	}
 
 	@Test
+	void timeoutKillsAGrandchildThatKeepsForkingWithoutWaitingForItToStop() throws IOException {
+		Path pids = this.folder.resolve("forked.pids");
+		// The forking of timeoutKillsEveryChildOfAProcessThatKeepsForking one level down, where the
+		// root's own stop does not reach: listing a tree that grows lasted as long as the forking did.
+		Path script = this.scripts.script("sh -c 'i=0; while [ $i -lt 3000 ]; do sh -c \"echo \\$\\$ >> $0; exec sleep 300\" & "
+				+ "i=$((i+1)); done; wait' '" + pids + "' &\nwait");
+		CredentialProcessProvider.Builder builder = this.scripts.provider(script).timeout(Duration.ofMillis(500));
+		assertThatExceptionOfType(CredentialProcessException.class)
+			.isThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> resolve(builder)))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.TIMEOUT));
+		assertNoneAlive(pids);
+	}
+
+	@Test
+	void timeoutKillsAChainThatIsStillGrowingDeeper() throws IOException {
+		Path pids = this.folder.resolve("chain.pids");
+		// Each process starts the next: one listed but not yet stopped starts one more level.
+		Path script = this.scripts
+			.script("n=${1:-200}\necho $$ >> '" + pids + "'\nif [ $n -gt 0 ]; then \"$0\" $((n-1)); else exec sleep 300; fi");
+		CredentialProcessProvider.Builder builder = this.scripts.provider(script).timeout(Duration.ofMillis(300));
+		assertThatExceptionOfType(CredentialProcessException.class)
+			.isThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> resolve(builder)))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.TIMEOUT));
+		assertNoneAlive(pids);
+	}
+
+	/** Every process that wrote its pid is dead, and stays so: an escaped one would go on writing pids. */
+	private void assertNoneAlive(Path pids) {
+		await().atMost(Duration.ofSeconds(10)).during(Duration.ofSeconds(1)).untilAsserted(() -> {
+			List<Long> written = Files.readAllLines(pids).stream().filter((line) -> !line.isBlank()).map(Long::parseLong).toList();
+			this.pidsToKill.addAll(written);
+			assertThat(written).as("processes of the helper still alive")
+				.noneMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+		});
+	}
+
+	@Test
 	void timeoutKillsAProcessTreeThreeLevelsDeep() throws IOException {
 		Path level3 = this.scripts.script("echo $$ > '" + pidFile("level3") + "'\nexec sleep 300");
 		Path level2 = this.scripts.script("echo $$ > '" + pidFile("level2") + "'\n'" + level3 + "'");
