@@ -14,9 +14,8 @@ import java.util.stream.Stream;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.github.credentialprocess.health.CredentialProcessHealthIndicator;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,20 +63,11 @@ class ConfigImportTests {
 
 	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
 
-	private static EmbeddedS3Server s3;
+	@RegisterExtension
+	static final S3ConfigBucket s3 = new S3ConfigBucket();
 
 	@TempDir
 	Path folder;
-
-	@BeforeAll
-	static void startS3WithAPropertiesFile() throws Exception {
-		s3 = S3ConfigBucket.start();
-	}
-
-	@AfterAll
-	static void stopS3() throws Exception {
-		s3.destroy();
-	}
 
 	@Test
 	void importLoadsThePropertiesSignedWithTheProcessCredentials() {

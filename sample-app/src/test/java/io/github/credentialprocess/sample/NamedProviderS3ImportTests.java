@@ -8,9 +8,8 @@ import java.util.List;
 import io.github.credentialprocess.CredentialProcessProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,20 +29,11 @@ class NamedProviderS3ImportTests {
 
 	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
 
-	private static EmbeddedS3Server s3;
+	@RegisterExtension
+	static final S3ConfigBucket s3 = new S3ConfigBucket();
 
 	@TempDir
 	Path folder;
-
-	@BeforeAll
-	static void startS3WithAPropertiesFile() throws Exception {
-		s3 = S3ConfigBucket.start();
-	}
-
-	@AfterAll
-	static void stopS3() throws Exception {
-		s3.destroy();
-	}
 
 	@Test
 	void importOfAClientMappedToANamedProviderSignsAsThatProviderWhichIsTheApplicationsBean() {
