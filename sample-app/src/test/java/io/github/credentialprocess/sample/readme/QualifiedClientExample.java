@@ -5,13 +5,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The several-identities example of the README and docs/several-identities.md: an SDK client of
- * the application's own that signs as the named provider {@code audit}.
+ * the application's own that signs as the named provider {@code audit}. Not a
+ * {@code @Configuration}, so that the sample's tests do not pick it up; ReadmeExamplesTests checks
+ * that the documents show it.
  */
-@Configuration(proxyBeanMethods = false)
 class QualifiedClientExample {
 
 	@Bean
