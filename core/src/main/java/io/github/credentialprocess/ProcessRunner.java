@@ -124,6 +124,7 @@ final class ProcessRunner {
 		Process process = admission.admit(() -> {
 			Process started = start();
 			this.running.add(started);
+			HelpersAtExit.started(started);
 			return started;
 		});
 		Redactor redactor = redactorFor(previous);
@@ -160,6 +161,7 @@ final class ProcessRunner {
 				failure.stderrLogged();
 			}
 			this.running.remove(process);
+			HelpersAtExit.ended(process);
 		}
 	}
 

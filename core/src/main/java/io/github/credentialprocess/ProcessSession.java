@@ -17,7 +17,10 @@ import java.util.Map;
  * <p>
  * A session of its own has no controlling terminal: a helper cannot read a prompt's answer from the
  * terminal the application runs in (its stdin is closed anyway); it must print its prompt on stderr
- * and take the answer elsewhere (a browser, a push notification). Where {@value #SETSID} is missing
+ * and take the answer elsewhere (a browser, a push notification). A helper that makes a session of
+ * its own is refused ({@code setsid()} fails for a session leader), and one that runs
+ * {@code setsid prog} without a fork of its own (bash's {@code exec setsid prog}) detaches
+ * {@code prog} and exits at once. Where {@value #SETSID} is missing
  * (macOS, Windows) the helper starts as before, and {@link ProcessTree} freezes its tree process by
  * process.
  */
@@ -27,20 +30,32 @@ final class ProcessSession {
 
 	private static final boolean AVAILABLE = File.separatorChar == '/' && Files.isExecutable(Path.of(SETSID));
 
+	/**
+	 * Whether helpers start in a session of their own here, so that their process group can be
+	 * signalled.
+	 * @return whether {@value #SETSID} is used
+	 */
+	static boolean isUsed() {
+		return AVAILABLE;
+	}
+
 	private ProcessSession() {
 	}
 
 	/**
 	 * The command line that starts a helper in a session of its own.
 	 * @param argv the helper's program and arguments
-	 * @return {@value #SETSID} followed by them, or them alone where {@value #SETSID} is missing
+	 * @return {@value #SETSID} and {@code --} followed by them, or them alone where {@value #SETSID}
+	 * is missing
 	 */
 	static List<String> argv(List<String> argv) {
 		if (!AVAILABLE) {
 			return argv;
 		}
-		List<String> wrapped = new ArrayList<>(argv.size() + 1);
+		List<String> wrapped = new ArrayList<>(argv.size() + 2);
 		wrapped.add(SETSID);
+		// A program whose name starts with '-' is not an option of setsid.
+		wrapped.add("--");
 		wrapped.addAll(argv);
 		return wrapped;
 	}

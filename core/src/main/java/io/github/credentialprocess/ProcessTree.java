@@ -33,10 +33,12 @@ final class ProcessTree {
 
 	static void kill(Process process) {
 		ProcessHandle root = process.toHandle();
-		if (UNIX) {
-			// The helper leads a process group of its own (ProcessSession): the whole group stops
-			// at once, however fast or deep it forks. The freeze below then finds the descendants
-			// that left the group while still in the tree.
+		// The helper leads a process group of its own (ProcessSession): the whole group stops at
+		// once, however fast or deep it forks; the freeze below then finds the descendants that left
+		// the group while still in the tree. Only while the helper is alive: once it is gone its pid,
+		// and so the group's id, may be another process's.
+		boolean group = ProcessSession.isUsed() && process.isAlive();
+		if (group) {
 			Signals.stopGroup(root);
 		}
 		List<ProcessHandle> tree = UNIX ? freeze(root) : null;
@@ -45,7 +47,7 @@ final class ProcessTree {
 			tree = new ArrayList<>(root.descendants().toList());
 			tree.add(0, root);
 		}
-		if (UNIX) {
+		if (group) {
 			Signals.killGroup(root);
 		}
 		process.destroyForcibly();

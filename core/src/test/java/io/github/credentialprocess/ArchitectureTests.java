@@ -75,9 +75,12 @@ class ArchitectureTests {
 		.orShould()
 		.callMethod(SingleFlight.class, "await", CredentialProcessListener.Trigger.class);
 
+	/** Besides the providers' threads, one thread a JVM that runs only when it exits (HelpersAtExit). */
 	@ArchTest
 	static final ArchRule onlyTheProviderThreadMakesThreads = noClasses().that()
 		.doNotHaveSimpleName("ProviderThread")
+		.and()
+		.doNotHaveSimpleName("HelpersAtExit")
 		.should()
 		.callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
 				com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(

@@ -352,6 +352,16 @@ class ProcessRunnerTests {
 	}
 
 	@Test
+	void programWhoseNameStartsWithADashIsRunLikeAnyOther() throws IOException {
+		Path script = this.scripts.printing(JSON);
+		Path dashed = Files.move(script, script.resolveSibling("-helper"));
+		ProcessCredentials credentials = resolve(CredentialProcessProvider.builder()
+			.command(List.of("-helper"))
+			.environment(Map.of("PATH", dashed.getParent() + ":/usr/bin:/bin")));
+		assertThat(credentials.accessKeyId()).isEqualTo(Scripts.ACCESS_KEY_ID);
+	}
+
+	@Test
 	void argvCommandPassesArgumentsVerbatim() {
 		Path script = this.scripts.script("printf '{\"Version\":1,\"AccessKeyId\":\"%s\",\"SecretAccessKey\":\"%s\"}' \"$1\" \"$2\"");
 		ProcessCredentials credentials = resolve(
