@@ -64,12 +64,10 @@ final class BootstrapClientMappings {
 		Map<AwsClientType, String> mappings = ClientMappings.of(properties);
 		BootstrapClientMappings registered = new BootstrapClientMappings(bootstrap, classLoader);
 		bootstrap.register(BootstrapProviders.class, InstanceSupplier.of(registered.holders));
-		if (CredentialProcessProviderFactory.namesASource(properties)) {
-			BootstrapCredentialProcess defaultProcess = registered.process(ProviderName.DEFAULT, properties);
-			if (!defaultProcess.registerAsDefault(bootstrap)) {
-				// The user's own provider serves the import; nothing of the default is built here.
-				registered.processes.remove(ProviderName.DEFAULT);
-			}
+		// A provider or AwsCredentialsProvider of the user's own in the registry serves the import instead.
+		if (CredentialProcessProviderFactory.namesASource(properties)
+				&& !BootstrapCredentialProcess.isDefaultTaken(bootstrap)) {
+			registered.process(ProviderName.DEFAULT, properties).registerAsDefault(bootstrap);
 		}
 		Map<AwsClientType, String> applied = importMappings(mappings, classLoader);
 		applied.forEach((type, provider) -> {
@@ -126,7 +124,7 @@ final class BootstrapClientMappings {
 			throw ClientMappings.heldByAnotherBootstrapCustomizer(type, process.name(), customizerType);
 		}
 		this.bootstrap.register(customizerType, InstanceSupplier.of(
-				ClientCredentialsCustomizer.of(type, process.name(), process::adapter, null, this.classLoader)));
+				ClientCredentialsCustomizer.of(type, process.name(), process::adapter, this.classLoader)));
 	}
 
 }

@@ -56,17 +56,17 @@ final class BootstrapCredentialProcess {
 	}
 
 	/**
-	 * Registers the default provider and its adapter as the bootstrap registry's, unless the registry
-	 * has either already (the user's own, from a {@code BootstrapRegistryInitializer}).
-	 * @return whether it was registered
+	 * Whether the bootstrap registry has a provider or an {@code AwsCredentialsProvider} already (the
+	 * user's own, from a {@code BootstrapRegistryInitializer}), which the import then signs with.
 	 */
-	boolean registerAsDefault(ConfigurableBootstrapContext bootstrap) {
-		if (bootstrap.isRegistered(CredentialProcessProvider.class) || bootstrap.isRegistered(AwsCredentialsProvider.class)) {
-			return false;
-		}
+	static boolean isDefaultTaken(ConfigurableBootstrapContext bootstrap) {
+		return bootstrap.isRegistered(CredentialProcessProvider.class) || bootstrap.isRegistered(AwsCredentialsProvider.class);
+	}
+
+	/** Registers this provider and its adapter as the bootstrap registry's, for every import client. */
+	void registerAsDefault(ConfigurableBootstrapContext bootstrap) {
 		bootstrap.register(CredentialProcessProvider.class, InstanceSupplier.from(this::provider));
 		bootstrap.register(AwsCredentialsProvider.class, InstanceSupplier.from(this::adapter));
-		return true;
 	}
 
 	/** Hands the provider over when the bootstrap context closes, if it was built by then. */

@@ -1,7 +1,6 @@
 package io.github.credentialprocess.awssdk.autoconfigure;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 
@@ -31,27 +30,17 @@ public final class ClientCredentialsCustomizer {
 	 * @param type the client type
 	 * @param provider the provider's name, for {@code toString()}
 	 * @param credentials the provider's credentials, asked for when a client is built
-	 * @param then a customizer of the same type to apply afterwards (the user's, in the bootstrap
-	 * registry, which holds one customizer a type), or {@code null}
 	 * @param classLoader where the client type's classes are
 	 * @return the customizer, an instance of the type's customizer interface
 	 */
 	public static Object of(AwsClientType type, String provider, Supplier<AwsCredentialsProvider> credentials,
-			Object then, ClassLoader classLoader) {
+			ClassLoader classLoader) {
 		Class<?> customizerType = ClassUtils.resolveClassName(type.customizer(), classLoader);
 		String description = "credential process customizer of the " + type.key() + " clients (provider '" + provider
 				+ "')";
 		InvocationHandler handler = (proxy, method, arguments) -> switch (method.getName()) {
 			case "customize" -> {
 				((AwsClientBuilder<?, ?>) arguments[0]).credentialsProvider(credentials.get());
-				if (then != null) {
-					try {
-						method.invoke(then, arguments);
-					}
-					catch (InvocationTargetException ex) {
-						throw ex.getCause();
-					}
-				}
 				yield null;
 			}
 			case "getOrder" -> Ordered.HIGHEST_PRECEDENCE;

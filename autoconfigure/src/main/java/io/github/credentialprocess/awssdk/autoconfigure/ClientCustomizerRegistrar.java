@@ -62,8 +62,7 @@ class ClientCustomizerRegistrar implements ImportBeanDefinitionRegistrar {
 		String credentialsBean = ProviderName.awsCredentialsProviderBean(provider);
 		RootBeanDefinition definition = new RootBeanDefinition(Object.class,
 				() -> ClientCredentialsCustomizer.of(type, provider,
-						() -> this.beanFactory.getBean(credentialsBean, AwsCredentialsProvider.class), null,
-						this.classLoader));
+						() -> this.beanFactory.getBean(credentialsBean, AwsCredentialsProvider.class), this.classLoader));
 		definition.setTargetType(customizerType);
 		registry.registerBeanDefinition(beanName, definition);
 		if (type == AwsClientType.S3) {

@@ -42,7 +42,7 @@ final class S3CredentialsArgument implements BeanFactoryPostProcessor {
 			if (factory == null) {
 				continue;
 			}
-			for (Method method : factory.getDeclaredMethods()) {
+			for (Method method : declaredMethods(factory)) {
 				if (!method.getName().equals(definition.getFactoryMethodName())) {
 					continue;
 				}
@@ -54,6 +54,16 @@ final class S3CredentialsArgument implements BeanFactoryPostProcessor {
 					}
 				}
 			}
+		}
+	}
+
+	/** Its factory methods; none when a type they name is missing (the configuration cannot apply then). */
+	private static Method[] declaredMethods(Class<?> factory) {
+		try {
+			return factory.getDeclaredMethods();
+		}
+		catch (LinkageError ex) {
+			return new Method[0];
 		}
 	}
 

@@ -1,8 +1,5 @@
 package io.github.credentialprocess.awssdk.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.github.credentialprocess.autoconfigure.AwsClientType;
 import org.junit.jupiter.api.Test;
@@ -21,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The customizer that carries a mapping of {@code aws.credential-process.clients} to a client
- * builder: it sets the provider's credentials first, lets a customizer it wraps have the last word,
- * and is a proxy a native image knows.
+ * builder: it sets the provider's credentials, comes first so that a customizer of the user's has
+ * the last word, and is a proxy a native image knows.
  */
 class ClientCredentialsCustomizerTests {
 
@@ -32,28 +29,13 @@ class ClientCredentialsCustomizerTests {
 	@Test
 	void setsTheProvidersCredentialsOnTheBuilder() {
 		S3ClientBuilder builder = S3Client.builder().region(Region.US_EAST_1);
-		customizer(null).customize(builder);
+		customizer().customize(builder);
 		assertThat(builder.build().serviceClientConfiguration().credentialsProvider()).isSameAs(STORAGE);
 	}
 
 	@Test
-	void aWrappedCustomizerRunsAfterItAndHasTheLastWord() {
-		List<String> calls = new ArrayList<>();
-		AwsCredentialsProvider users = StaticCredentialsProvider
-			.create(AwsBasicCredentials.create("AKIAEXAMPLEUSERS0001", "users-secret"));
-		S3ClientCustomizer usersCustomizer = (builder) -> {
-			calls.add("user's");
-			builder.credentialsProvider(users);
-		};
-		S3ClientBuilder builder = S3Client.builder().region(Region.US_EAST_1);
-		customizer(usersCustomizer).customize(builder);
-		assertThat(calls).containsExactly("user's");
-		assertThat(builder.build().serviceClientConfiguration().credentialsProvider()).isSameAs(users);
-	}
-
-	@Test
 	void comesFirstAndSaysWhatItIsWithoutASecret() {
-		S3ClientCustomizer customizer = customizer(null);
+		S3ClientCustomizer customizer = customizer();
 		assertThat(((Ordered) customizer).getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
 		assertThat(customizer).hasToString("credential process customizer of the s3 clients (provider 'storage')");
 	}
@@ -62,12 +44,12 @@ class ClientCredentialsCustomizerTests {
 	void itsProxyIsDeclaredForANativeImage() {
 		RuntimeHints hints = new RuntimeHints();
 		new ClientCustomizerRuntimeHints().registerHints(hints, getClass().getClassLoader());
-		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(customizer(null).getClass().getInterfaces()))
+		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(customizer().getClass().getInterfaces()))
 			.accepts(hints);
 	}
 
-	private static S3ClientCustomizer customizer(S3ClientCustomizer then) {
-		return (S3ClientCustomizer) ClientCredentialsCustomizer.of(AwsClientType.S3, "storage", () -> STORAGE, then,
+	private static S3ClientCustomizer customizer() {
+		return (S3ClientCustomizer) ClientCredentialsCustomizer.of(AwsClientType.S3, "storage", () -> STORAGE,
 				ClientCredentialsCustomizerTests.class.getClassLoader());
 	}
 
