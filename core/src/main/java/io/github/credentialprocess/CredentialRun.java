@@ -51,7 +51,7 @@ final class CredentialRun implements SingleFlight.Work {
 	}
 
 	@Override
-	public CachedCredentials fly(Trigger trigger, int generation) {
+	public CachedCredentials fly(Trigger trigger, int generation, Runnable closeBoarding) {
 		try {
 			if (!this.lifecycle.isCurrent(generation)) {
 				throw this.lifecycle.cancelled();
@@ -67,6 +67,8 @@ final class CredentialRun implements SingleFlight.Work {
 				return this.lifecycle.answer(generation, answer);
 			}
 			CachedCredentials fresh = run(trigger, generation, current);
+			// A caller that can read these credentials must not join this flight for a refresh.
+			closeBoarding.run();
 			return this.lifecycle.publish(generation, fresh);
 		}
 		finally {

@@ -10,7 +10,11 @@ import io.github.credentialprocess.CredentialProcessListener.Trigger;
 
 /**
  * Never two runs: every caller that needs the helper joins the one flight of the current
- * lifecycle generation, which runs on the provider's thread. A flight of a past generation (the
+ * lifecycle generation, which runs on the provider's thread. A flight takes callers only until the
+ * credentials it fetched can be seen: it closes its boarding just before it publishes them, so a
+ * caller who has read them (and then asks for a refresh) never joins the flight that produced them;
+ * it starts a flight of its own, which runs after that one and is told by the {@link RunGate}
+ * whether the helper must run again. A flight of a past generation (the
  * provider stopped while it ran) is never joined: a caller starts a flight of its own, which runs
  * once the old one has ended. A caller waits for the flight's future, so one that is interrupted
  * stops waiting, with an error of its own and its interrupt kept, while the flight goes on for the
@@ -23,7 +27,15 @@ final class SingleFlight {
 	@FunctionalInterface
 	interface Work {
 
-		CachedCredentials fly(Trigger trigger, int generation);
+		/**
+		 * Flies the flight.
+		 * @param trigger what asked for it
+		 * @param generation the lifecycle generation it belongs to
+		 * @param closeBoarding to call just before fetched credentials are published: from then on
+		 * no caller joins this flight
+		 * @return what the flight's callers get
+		 */
+		CachedCredentials fly(Trigger trigger, int generation, Runnable closeBoarding);
 
 	}
 
@@ -101,14 +113,14 @@ final class SingleFlight {
 		CachedCredentials result = null;
 		Throwable failure = null;
 		try {
-			result = this.work.fly(trigger, flight.generation());
+			result = this.work.fly(trigger, flight.generation(), () -> this.current.compareAndSet(flight, null));
 		}
 		catch (Throwable ex) {
 			failure = ex;
 		}
 		finally {
-			// Cleared before completing, so that a caller arriving from now on never joins a finished
-			// flight: it sees what the flight published, or starts its own.
+			// Whatever the flight published or not, it takes no caller once it has ended, and is cleared
+			// before completing: a caller arriving from now on sees what it left, or starts its own.
 			this.current.compareAndSet(flight, null);
 		}
 		if (failure == null) {

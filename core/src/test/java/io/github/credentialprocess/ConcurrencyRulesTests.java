@@ -146,6 +146,41 @@ class ConcurrencyRulesTests {
 		}
 	}
 
+	/**
+	 * A flight takes no caller once the credentials it fetched can be seen: a manual refresh that
+	 * reads them from the cache while the flight is still in its last steps (a listener told of the
+	 * next refresh) gets a run of its own, not the flight it can already see the end of.
+	 */
+	@Test
+	void manualRefreshAfterARunsCredentialsAreVisibleRunsTheHelperAgain() throws Exception {
+		CountDownLatch inLastStep = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean first = new AtomicBoolean(true);
+		CredentialProcessListener slowListener = new CredentialProcessListener() {
+			@Override
+			public void onRefreshScheduled(Instant at) {
+				if (first.getAndSet(false)) {
+					inLastStep.countDown();
+					hold(release);
+				}
+			}
+		};
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(slowListener)
+			.minRefreshInterval(Duration.ZERO)
+			.build()) {
+			provider.prefetch();
+			assertThat(inLastStep.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+			Future<Object> refreshed = this.callers.submit(() -> outcome(provider::refresh));
+			await().atMost(WAIT).until(() -> waitingCallers() == 1);
+			release.countDown();
+			assertThat(refreshed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOfSatisfying(ProcessCredentials.class,
+					(credentials) -> assertThat(credentials.accessKeyId()).isEqualTo("AKIDRUN0002"));
+			assertThat(this.scripts.runs()).isEqualTo(2);
+		}
+	}
+
 	/** Issue 18, item 4: an interrupted caller stops waiting; the run goes on for the others. */
 	@Test
 	void interruptedCallerStopsWaitingWithoutHurtingTheRunOthersWaitFor() throws Exception {
