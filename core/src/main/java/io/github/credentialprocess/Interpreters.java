@@ -3,8 +3,11 @@ package io.github.credentialprocess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,26 @@ final class Interpreters {
 	/** Programs whose first argument is the script they run, also with a version in their name. */
 	private static final Pattern INTERPRETER = Pattern
 		.compile("(sh|bash|dash|zsh|ksh|python|perl|ruby|node|pwsh)[0-9]*(\\.[0-9]+)*");
+
+	private static final Syntax SHELL = new Syntax(Set.of("-o", "+o", "-O", "+O", "--rcfile", "--init-file"),
+			Set.of("-c"), Set.of(), false);
+
+	/**
+	 * How each interpreter reads its options: without this, the value of {@code python3 -W ignore
+	 * helper.py} would be taken for the script, and the script itself would go unchecked.
+	 */
+	private static final Map<String, Syntax> SYNTAX = Map.of("sh", SHELL, "bash", SHELL, "dash", SHELL, "zsh", SHELL,
+			"ksh", SHELL,
+			"python", new Syntax(Set.of("-W", "-X", "-Q"), Set.of("-c", "-m"), Set.of(), false),
+			"perl", new Syntax(Set.of("-I", "-M", "-m"), Set.of("-e", "-E"), Set.of(), false),
+			"ruby", new Syntax(Set.of("-I", "-r", "-C", "-E", "--encoding"), Set.of("-e"), Set.of(), false),
+			"node", new Syntax(Set.of("-r", "--require", "--import", "--loader", "--experimental-loader", "-C",
+					"--conditions", "--env-file", "--title"), Set.of("-e", "--eval", "-p", "--print"), Set.of(), false),
+			// PowerShell's parameters are case-insensitive and may be shortened; these are the usual forms.
+			"pwsh", new Syntax(Set.of("-executionpolicy", "-ex", "-ep", "-workingdirectory", "-wd", "-configurationname",
+					"-config", "-outputformat", "-o", "-inputformat", "-if", "-settingsfile", "-custompipename",
+					"-windowstyle", "-w"), Set.of("-command", "-c", "-encodedcommand", "-e", "-ec"),
+					Set.of("-file", "-f"), true));
 
 	private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
@@ -60,9 +83,40 @@ final class Interpreters {
 			rest = rest.subList(1, rest.size());
 			throughEnv = Optional.of(program);
 		}
-		Optional<String> script = isInterpreter(program)
-				? rest.stream().filter((word) -> !word.startsWith("-")).findFirst() : Optional.empty();
-		return new Launch(throughEnv, script);
+		return new Launch(throughEnv, scriptOf(program, rest));
+	}
+
+	/**
+	 * The script an interpreter runs: its first argument that is neither an option nor an option's
+	 * value, or the value of an option that names it ({@code pwsh -File}); none when it is given
+	 * code or a module instead ({@code python3 -c}, {@code -m}; {@code bash -c}).
+	 */
+	private static Optional<String> scriptOf(String program, List<String> arguments) {
+		Matcher interpreter = INTERPRETER.matcher(fileName(program));
+		if (!interpreter.matches()) {
+			return Optional.empty();
+		}
+		Syntax syntax = SYNTAX.get(interpreter.group(1));
+		for (int i = 0; i < arguments.size(); i++) {
+			String word = arguments.get(i);
+			String option = syntax.caseOf(word);
+			if (word.equals("--")) {
+				return (i + 1 < arguments.size()) ? Optional.of(arguments.get(i + 1)) : Optional.empty();
+			}
+			if (!word.startsWith("-") && !word.startsWith("+")) {
+				return Optional.of(word);
+			}
+			if (syntax.codeInstead().contains(option)) {
+				return Optional.empty();
+			}
+			if (syntax.scriptAfter().contains(option)) {
+				return (i + 1 < arguments.size()) ? Optional.of(arguments.get(i + 1)) : Optional.empty();
+			}
+			if (syntax.withValue().contains(option)) {
+				i++;
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -113,6 +167,23 @@ final class Interpreters {
 			}
 		}
 		return List.of();
+	}
+
+	/**
+	 * How an interpreter reads its options.
+	 * @param withValue options whose value is the next word
+	 * @param codeInstead options after which the interpreter runs code or a module, not a script
+	 * @param scriptAfter options whose value is the script
+	 * @param ignoresCase whether options may be written in any case (given here in lower case)
+	 */
+	private record Syntax(Set<String> withValue, Set<String> codeInstead, Set<String> scriptAfter,
+			boolean ignoresCase) {
+
+		/** The option as the sets above hold it. */
+		String caseOf(String word) {
+			return this.ignoresCase ? word.toLowerCase(Locale.ROOT) : word;
+		}
+
 	}
 
 	private static List<String> split(String words, List<String> following) {

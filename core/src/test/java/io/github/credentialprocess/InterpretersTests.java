@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,34 @@ class InterpretersTests {
 		assertThat(Interpreters.launch("sh", List.of("/opt/helpers/get-credentials.sh", "--profile", "dev")).script())
 			.contains("/opt/helpers/get-credentials.sh");
 		assertThat(Interpreters.launch("/usr/bin/python3", List.of("-u", "helper.py")).script()).contains("helper.py");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"python3 | -W ignore helper.py | helper.py",
+			"python3.12 | -X dev -u helper.py --profile dev | helper.py",
+			"bash | -o pipefail helper.sh | helper.sh",
+			"sh | -- -odd-name.sh | -odd-name.sh",
+			"perl | -I /opt/lib helper.pl | helper.pl",
+			"ruby3.1 | -r json helper.rb | helper.rb",
+			"node18 | --require dotenv/config helper.js | helper.js",
+			"pwsh | -NoProfile -File helper.ps1 | helper.ps1",
+			"pwsh | -ExecutionPolicy Bypass helper.ps1 | helper.ps1" })
+	void valueOfAnInterpretersOptionIsNotTakenForItsScript(String interpreter, String arguments, String script) {
+		assertThat(Interpreters.launch(interpreter, List.of(arguments.split(" "))).script()).contains(script);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"python3 | -c print(1)",
+			"python3 | -m awscli",
+			"bash | -c exec-helper",
+			"perl | -e print",
+			"ruby | -e puts",
+			"node | --eval console.log(1)",
+			"pwsh | -Command Get-Date" })
+	void interpreterGivenCodeOrAModuleInsteadOfAScriptHasNoScript(String interpreter, String arguments) {
+		assertThat(Interpreters.launch(interpreter, List.of(arguments.split(" "))).script()).isEmpty();
 	}
 
 	@Test
