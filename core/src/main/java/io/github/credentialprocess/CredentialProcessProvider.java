@@ -67,6 +67,12 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 */
 	public static final Duration DEFAULT_MIN_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
+	/**
+	 * The longest any duration setting may be: a year, well within what the clocks' arithmetic in
+	 * nanoseconds holds.
+	 */
+	public static final Duration MAX_DURATION = Duration.ofDays(365);
+
 	/** The provider name the AWS SDKs give process credentials. */
 	public static final String PROVIDER_NAME = "ProcessProvider";
 

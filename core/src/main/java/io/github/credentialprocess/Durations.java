@@ -9,32 +9,38 @@ import java.time.Duration;
  */
 final class Durations {
 
-	private static final long[] UNIT_NANOS = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L,
-			1_000_000_000L, 1_000_000L };
+	private static final long[] UNIT_SECONDS = { 86_400, 3_600, 60, 1 };
 
-	private static final String[] UNIT_SUFFIXES = { "d", "h", "m", "s", "ms" };
+	private static final String[] UNIT_SUFFIXES = { "d", "h", "m", "s" };
 
 	private Durations() {
 	}
 
+	/** Whole units down to milliseconds (below a second, nanoseconds if it is not whole milliseconds). */
 	static String format(Duration duration) {
 		if (duration.isZero()) {
 			return "0s";
 		}
 		if (duration.isNegative()) {
+			// Duration.negated() overflows only for the most negative duration, which no setting takes.
 			return "-" + format(duration.negated());
 		}
-		if (duration.toNanos() % 1_000_000 != 0 && duration.compareTo(Duration.ofSeconds(1)) < 0) {
-			return duration.toNanos() + "ns";
+		long seconds = duration.getSeconds();
+		int nanos = duration.getNano();
+		if (seconds == 0 && nanos % 1_000_000 != 0) {
+			return nanos + "ns";
 		}
 		StringBuilder text = new StringBuilder();
-		long left = duration.toNanos();
-		for (int i = 0; i < UNIT_NANOS.length; i++) {
-			long count = left / UNIT_NANOS[i];
+		long left = seconds;
+		for (int i = 0; i < UNIT_SECONDS.length; i++) {
+			long count = left / UNIT_SECONDS[i];
 			if (count > 0) {
 				text.append(count).append(UNIT_SUFFIXES[i]);
-				left -= count * UNIT_NANOS[i];
+				left -= count * UNIT_SECONDS[i];
 			}
+		}
+		if (nanos >= 1_000_000) {
+			text.append(nanos / 1_000_000).append("ms");
 		}
 		return text.toString();
 	}

@@ -10,7 +10,9 @@ import java.util.random.RandomGenerator;
 /**
  * The settings of {@link CredentialProcessProvider.Builder}, one method each; the builder adds
  * {@link CredentialProcessProvider.Builder#build()}. Every value is checked as it is set
- * ({@link ProviderSettings}).
+ * ({@link ProviderSettings}): a setter throws {@link IllegalArgumentException}, naming the setting,
+ * for a value out of its range; no duration may be longer than
+ * {@link CredentialProcessProvider#MAX_DURATION}.
  */
 abstract sealed class ProviderBuilder permits CredentialProcessProvider.Builder {
 

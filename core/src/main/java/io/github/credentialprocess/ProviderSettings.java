@@ -131,8 +131,8 @@ final class ProviderSettings {
 	 */
 	Source source() {
 		if (this.retryMaxDelay.compareTo(this.retryInitialDelay) < 0) {
-			throw new IllegalArgumentException("retryMaxDelay (" + this.retryMaxDelay
-					+ ") must not be shorter than retryInitialDelay (" + this.retryInitialDelay + ")");
+			throw new IllegalArgumentException("retryMaxDelay (" + Durations.format(this.retryMaxDelay)
+					+ ") must not be shorter than retryInitialDelay (" + Durations.format(this.retryInitialDelay) + ")");
 		}
 		if (this.useProfile) {
 			requireProfileSupport();
@@ -168,15 +168,28 @@ final class ProviderSettings {
 	private static Duration requirePositive(Duration value, String name) {
 		Objects.requireNonNull(value, name);
 		if (value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, was " + value);
+			throw new IllegalArgumentException(name + " must be positive, was " + Durations.format(value));
 		}
-		return value;
+		return requireAtMostAYear(value, name);
 	}
 
 	private static Duration requireNotNegative(Duration value, String name) {
 		Objects.requireNonNull(value, name);
 		if (value.isNegative()) {
-			throw new IllegalArgumentException(name + " must not be negative, was " + value);
+			throw new IllegalArgumentException(name + " must not be negative, was " + Durations.format(value));
+		}
+		return requireAtMostAYear(value, name);
+	}
+
+	/**
+	 * Every duration setting is bounded, so that the clocks' arithmetic on it (nanoseconds, and
+	 * milliseconds since the epoch) cannot overflow: a longer one would fail with "long overflow" at
+	 * the first run, or wrap around.
+	 */
+	private static Duration requireAtMostAYear(Duration value, String name) {
+		if (value.compareTo(CredentialProcessProvider.MAX_DURATION) > 0) {
+			throw new IllegalArgumentException(name + " must be at most " + Durations.format(CredentialProcessProvider.MAX_DURATION) + ", was "
+					+ Durations.format(value));
 		}
 		return value;
 	}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import io.github.credentialprocess.CredentialProcessListener.Trigger;
 import org.junit.jupiter.api.BeforeEach;
@@ -525,6 +527,33 @@ class CredentialProcessProviderTests {
 			.withMessageContaining("command is empty");
 		assertThatIllegalArgumentException().isThrownBy(() -> CredentialProcessProvider.builder().command(List.of()))
 			.withMessageContaining("argv is empty");
+	}
+
+	/**
+	 * A duration past what the clocks' arithmetic holds (about 292 years in nanoseconds) used to fail
+	 * later with "long overflow", or not at all where a sum wrapped around; every duration setting is
+	 * bounded at a year, with a message that names it.
+	 */
+	@Test
+	void durationSettingLongerThanAYearIsRefusedNamingTheSetting() {
+		Duration tooLong = Duration.ofDays(200_000);
+		Map<String, Consumer<CredentialProcessProvider.Builder>> settings = Map.of("timeout",
+				(builder) -> builder.timeout(tooLong), "duration", (builder) -> builder.duration(tooLong),
+				"expiryWindow", (builder) -> builder.expiryWindow(tooLong), "retryInitialDelay",
+				(builder) -> builder.retryInitialDelay(tooLong), "retryMaxDelay",
+				(builder) -> builder.retryMaxDelay(tooLong), "minRefreshInterval",
+				(builder) -> builder.minRefreshInterval(tooLong));
+		settings.forEach((name, setting) -> assertThatIllegalArgumentException()
+			.isThrownBy(() -> setting.accept(CredentialProcessProvider.builder()))
+			.withMessage(name + " must be at most 365d, was 200000d"));
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.timeout(Duration.ofDays(365))
+			.duration(Duration.ofDays(365))
+			.minRefreshInterval(Duration.ofDays(365))
+			.retryMaxDelay(Duration.ofDays(365))
+			.build()) {
+			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
+		}
 	}
 
 	@Test

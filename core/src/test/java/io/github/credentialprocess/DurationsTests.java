@@ -35,4 +35,10 @@ class DurationsTests {
 		assertThat(Durations.format(Duration.ofNanos(1500))).isEqualTo("1500ns");
 	}
 
+	@Test
+	void durationsPastWhatNanosecondsHoldAreWritten() {
+		assertThat(Durations.format(Duration.ofDays(200_000))).isEqualTo("200000d");
+		assertThat(Durations.format(Duration.ofDays(-200_000).minusMillis(5))).isEqualTo("-200000d5ms");
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.github.credentialprocess.autoconfigure;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -31,6 +33,10 @@ public final class CredentialProcessProviderFactory {
 	private static final String PREFIX = OnCredentialProcessSourceCondition.PREFIX;
 
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProviderFactory.class);
+
+	/** The units a duration in a message is written in, the largest first. */
+	private static final List<ChronoUnit> WRITTEN_UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+			ChronoUnit.SECONDS, ChronoUnit.MILLIS);
 
 	private CredentialProcessProviderFactory() {
 	}
@@ -191,16 +197,25 @@ public final class CredentialProcessProviderFactory {
 
 	private static java.time.Duration positive(java.time.Duration value, String prefix, String property) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			throw invalid(prefix + property + " is " + value + ", but it must be positive.",
+			throw invalid(prefix + property + " is " + written(value) + ", but it must be positive.",
 					"Set " + prefix + property + " to a positive duration such as 30s or 2m, or remove it to use the default.");
 		}
-		return value;
+		return atMostAYear(value, prefix, property);
 	}
 
 	private static java.time.Duration notNegative(java.time.Duration value, String prefix, String property) {
 		if (value == null || value.isNegative()) {
-			throw invalid(prefix + property + " is " + value + ", but it must not be negative.",
+			throw invalid(prefix + property + " is " + written(value) + ", but it must not be negative.",
 					"Set " + prefix + property + " to zero or a positive duration such as 5m, or remove it to use the default.");
+		}
+		return atMostAYear(value, prefix, property);
+	}
+
+	private static java.time.Duration atMostAYear(java.time.Duration value, String prefix, String property) {
+		java.time.Duration max = CredentialProcessProvider.MAX_DURATION;
+		if (value.compareTo(max) > 0) {
+			throw invalid(prefix + property + " is " + written(value) + ", but it must be at most " + written(max) + ".",
+					"Set " + prefix + property + " to " + written(max) + " or less, or remove it to use the default.");
 		}
 		return value;
 	}
@@ -217,8 +232,8 @@ public final class CredentialProcessProviderFactory {
 	private static java.time.Duration retryMaxDelay(ProviderProperties.Retry retry, String prefix) {
 		java.time.Duration max = positive(retry.getMaxDelay(), prefix, "retry.max-delay");
 		if (retry.getInitialDelay() != null && max.compareTo(retry.getInitialDelay()) < 0) {
-			throw invalid(prefix + "retry.max-delay (" + max + ") is shorter than " + prefix + "retry.initial-delay ("
-					+ retry.getInitialDelay() + ").",
+			throw invalid(prefix + "retry.max-delay (" + written(max) + ") is shorter than " + prefix
+					+ "retry.initial-delay (" + written(retry.getInitialDelay()) + ").",
 					"Set " + prefix + "retry.max-delay to at least " + prefix + "retry.initial-delay, or remove both to "
 							+ "use the defaults (1s and 30s).");
 		}
@@ -231,6 +246,26 @@ public final class CredentialProcessProviderFactory {
 					"Set " + prefix + "max-buffer-size to at least 64B (the default 8KB fits any credential_process JSON).");
 		}
 		return (int) value.toBytes();
+	}
+
+	/**
+	 * A duration as a property is written ({@code 30s}, {@code -5s}, {@code 1500ms}), in the largest
+	 * unit that holds it exactly, not as {@code PT30S}.
+	 */
+	static String written(java.time.Duration value) {
+		if (value == null) {
+			return "empty";
+		}
+		if (value.isZero()) {
+			return "0s";
+		}
+		for (ChronoUnit unit : WRITTEN_UNITS) {
+			java.time.Duration step = unit.getDuration();
+			if (value.minus(step.multipliedBy(value.dividedBy(step))).isZero()) {
+				return DurationStyle.SIMPLE.print(value, unit);
+			}
+		}
+		return DurationStyle.SIMPLE.print(value, ChronoUnit.NANOS);
 	}
 
 	private static CredentialProcessConfigurationException invalid(String description, String action) {

@@ -184,8 +184,8 @@ class CredentialProcessAutoConfigurationTests {
 			.withPropertyValues("aws.credential-process.command=" + script,
 					"aws.credential-process.retry.initial-delay=10s", "aws.credential-process.retry.max-delay=5s")
 			.run((context) -> assertThat(analysis(context).getDescription())
-				.contains("aws.credential-process.retry.max-delay (PT5S) is shorter than "
-						+ "aws.credential-process.retry.initial-delay (PT10S)"));
+				.contains("aws.credential-process.retry.max-delay (5s) is shorter than "
+						+ "aws.credential-process.retry.initial-delay (10s)"));
 	}
 
 	@Test
@@ -249,7 +249,7 @@ class CredentialProcessAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("aws.credential-process.command=" + script, "aws.credential-process.timeout=0s")
 			.run((context) -> {
 				FailureAnalysis analysis = analysis(context);
-				assertThat(analysis.getDescription()).contains("aws.credential-process.timeout is PT0S, but it must be positive");
+				assertThat(analysis.getDescription()).contains("aws.credential-process.timeout is 0s, but it must be positive");
 				assertThat(analysis.getAction()).contains("positive duration such as 30s");
 			});
 	}
@@ -258,7 +258,7 @@ class CredentialProcessAutoConfigurationTests {
 	void runWhenTimeoutIsNegativeShouldFailNamingTheProperty() {
 		this.contextRunner.withPropertyValues("aws.credential-process.command=" + script, "aws.credential-process.timeout=-5s")
 			.run((context) -> assertThat(analysis(context).getDescription())
-				.contains("aws.credential-process.timeout is PT-5S, but it must be positive"));
+				.contains("aws.credential-process.timeout is -5s, but it must be positive"));
 	}
 
 	@Test

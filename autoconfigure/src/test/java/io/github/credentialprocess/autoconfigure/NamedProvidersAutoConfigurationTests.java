@@ -139,14 +139,19 @@ class NamedProvidersAutoConfigurationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			timeout=0s                           | providers.billing.timeout is PT0S, but it must be positive
-			duration=-1s                         | providers.billing.duration is PT-1S, but it must be positive
+			timeout=0s                           | providers.billing.timeout is 0s, but it must be positive
+			duration=-1s                         | providers.billing.duration is -1s, but it must be positive
+			duration=-PT1M30S                    | providers.billing.duration is -90s, but it must be positive
+			expiry-window=-1m                    | providers.billing.expiry-window is -1m, but it must not be negative
+			min-refresh-interval=-1500ms         | providers.billing.min-refresh-interval is -1500ms, but it must not be negative
+			timeout=366d                         | providers.billing.timeout is 366d, but it must be at most 365d
+			retry.max-delay=200000d              | providers.billing.retry.max-delay is 200000d, but it must be at most 365d
 			max-buffer-size=63B                  | providers.billing.max-buffer-size is 63B
-			expiry-window=-1s                    | providers.billing.expiry-window is PT-1S, but it must not be negative
+			expiry-window=-1s                    | providers.billing.expiry-window is -1s, but it must not be negative
 			refresh-jitter=1.5                   | providers.billing.refresh-jitter is 1.5, but it must be between 0 and 1
-			retry.initial-delay=0s               | providers.billing.retry.initial-delay is PT0S, but it must be positive
-			retry.max-delay=0s                   | providers.billing.retry.max-delay is PT0S, but it must be positive
-			min-refresh-interval=-1s             | providers.billing.min-refresh-interval is PT-1S, but it must not be negative
+			retry.initial-delay=0s               | providers.billing.retry.initial-delay is 0s, but it must be positive
+			retry.max-delay=0s                   | providers.billing.retry.max-delay is 0s, but it must be positive
+			min-refresh-interval=-1s             | providers.billing.min-refresh-interval is -1s, but it must not be negative
 			""")
 	void runWhenANamedProviderHasAnInvalidSettingShouldNameItsProperty(String setting, String description) {
 		this.contextRunner
