@@ -66,9 +66,7 @@ final class CredentialRun implements SingleFlight.Work {
 				// An answer without a run belongs to this generation too: never one from before a stop.
 				return this.lifecycle.answer(generation, answer);
 			}
-			CachedCredentials fresh = run(trigger, generation, current);
-			// A caller that can read these credentials must not join this flight for a refresh.
-			closeBoarding.run();
+			CachedCredentials fresh = run(trigger, generation, current, closeBoarding);
 			return this.lifecycle.publish(generation, fresh);
 		}
 		finally {
@@ -81,14 +79,22 @@ final class CredentialRun implements SingleFlight.Work {
 	 * @throws CredentialProcessException the run's failure, or {@link ErrorCode#CANCELLED} when a
 	 * stop or close cut it short
 	 */
-	private CachedCredentials run(Trigger trigger, int generation, CachedCredentials current) {
+	private CachedCredentials run(Trigger trigger, int generation, CachedCredentials current,
+			Runnable closeBoarding) {
 		this.listener.onRunStarted(trigger);
 		long started = System.nanoTime();
 		ProcessCredentials credentials;
 		try {
-			byte[] output = this.runner.run((current != null) ? current.credentials() : null,
-					(spawn) -> this.gate.admit(generation, spawn));
-			credentials = this.parser.parse(output, this.clock.instant());
+			try {
+				byte[] output = this.runner.run((current != null) ? current.credentials() : null,
+						(spawn) -> this.gate.admit(generation, spawn));
+				credentials = this.parser.parse(output, this.clock.instant());
+			}
+			finally {
+				// The helper has ended: what follows (recording, listeners, publishing) makes its outcome
+				// known, and a caller who could know it must not join it as a run still to come.
+				closeBoarding.run();
+			}
 		}
 		catch (CredentialProcessException ex) {
 			throw failed(trigger, generation, ex, started);

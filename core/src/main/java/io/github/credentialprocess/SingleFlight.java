@@ -10,10 +10,11 @@ import io.github.credentialprocess.CredentialProcessListener.Trigger;
 
 /**
  * Never two runs: every caller that needs the helper joins the one flight of the current
- * lifecycle generation, which runs on the provider's thread. A flight takes callers only until the
- * credentials it fetched can be seen: it closes its boarding just before it publishes them, so a
- * caller who has read them (and then asks for a refresh) never joins the flight that produced them;
- * it starts a flight of its own, which runs after that one and is told by the {@link RunGate}
+ * lifecycle generation, which runs on the provider's thread. A flight takes callers only while its
+ * helper runs: it closes its boarding when the helper has ended, before its outcome is recorded,
+ * told to the listeners or published, so a caller who can know that outcome (the last run in the
+ * status, the credentials in the cache) never joins the flight that produced it. Such a caller
+ * starts a flight of its own, which runs after that one and is told by the {@link RunGate}
  * whether the helper must run again. A flight of a past generation (the
  * provider stopped while it ran) is never joined: a caller starts a flight of its own, which runs
  * once the old one has ended. A caller waits for the flight's future, so one that is interrupted
@@ -31,8 +32,8 @@ final class SingleFlight {
 		 * Flies the flight.
 		 * @param trigger what asked for it
 		 * @param generation the lifecycle generation it belongs to
-		 * @param closeBoarding to call just before fetched credentials are published: from then on
-		 * no caller joins this flight
+		 * @param closeBoarding to call when the helper has ended, before anything makes its outcome
+		 * known: from then on no caller joins this flight
 		 * @return what the flight's callers get
 		 */
 		CachedCredentials fly(Trigger trigger, int generation, Runnable closeBoarding);
