@@ -106,7 +106,7 @@ public final class Scripts {
 
 	private Path rotating(String expiresCommand) {
 		return script("RUN=$(wc -l < '" + runsFile() + "')\n"
-				+ "[ -f '" + failSwitch() + "' ] && { echo \"run $RUN fails\" >&2; exit 1; }\n"
+				+ "[ -f '" + failSwitch() + "' ] && [ \"$RUN\" -ge \"$(cat '" + failSwitch() + "')\" ] && { echo \"run $RUN fails\" >&2; exit 1; }\n"
 				+ "EXPIRES=" + expiresCommand + "\n"
 				+ "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDRUN%04d\",\"SecretAccessKey\":\"" + SECRET_ACCESS_KEY
 				+ "\",\"SessionToken\":\"" + SESSION_TOKEN + "\",\"AccountId\":\"123456789012\",\"Expiration\":\"%s\"}' \"$RUN\" \"$EXPIRES\"");
@@ -131,13 +131,27 @@ public final class Scripts {
 
 	/** Makes {@link #rotatingCredentials(int)} scripts fail from their next run on, or succeed again. */
 	public void failFromNowOn(boolean fail) {
-		try {
-			if (fail) {
-				Files.writeString(failSwitch(), "fail");
-			}
-			else {
+		if (fail) {
+			failFromRun(1);
+		}
+		else {
+			try {
 				Files.deleteIfExists(failSwitch());
 			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/**
+	 * Makes {@link #rotatingCredentials(int)} scripts fail from their run number {@code run} on
+	 * (counting from 1): set before the first run, it fails a refresh whenever the refresh comes,
+	 * without racing it.
+	 */
+	public void failFromRun(int run) {
+		try {
+			Files.writeString(failSwitch(), Integer.toString(run));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
