@@ -153,28 +153,17 @@ class ConcurrencyRulesTests {
 	 */
 	@Test
 	void manualRefreshAfterARunsCredentialsAreVisibleRunsTheHelperAgain() throws Exception {
-		CountDownLatch inLastStep = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicBoolean first = new AtomicBoolean(true);
-		CredentialProcessListener slowListener = new CredentialProcessListener() {
+		HoldOnce hold = new HoldOnce();
+		try (CredentialProcessProvider provider = firstRunHeldBy(hold, new CredentialProcessListener() {
 			@Override
 			public void onRefreshScheduled(Instant at) {
-				if (first.getAndSet(false)) {
-					inLastStep.countDown();
-					hold(release);
-				}
+				hold.run();
 			}
-		};
-		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
-			.listener(slowListener)
-			.minRefreshInterval(Duration.ZERO)
-			.build()) {
-			provider.prefetch();
-			assertThat(inLastStep.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		})) {
 			assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDRUN0001");
 			Future<Object> refreshed = this.callers.submit(() -> outcome(provider::refresh));
 			await().atMost(WAIT).until(() -> waitingCallers() == 1);
-			release.countDown();
+			hold.release.countDown();
 			assertThat(refreshed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOfSatisfying(ProcessCredentials.class,
 					(credentials) -> assertThat(credentials.accessKeyId()).isEqualTo("AKIDRUN0002"));
 			assertThat(this.scripts.runs()).isEqualTo(2);
@@ -188,33 +177,53 @@ class ConcurrencyRulesTests {
 	 */
 	@Test
 	void manualRefreshWhileAFinishedRunIsInItsListenersRunsTheHelperAgain() throws Exception {
-		CountDownLatch inListener = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicBoolean first = new AtomicBoolean(true);
-		CredentialProcessListener slowListener = new CredentialProcessListener() {
+		HoldOnce hold = new HoldOnce();
+		try (CredentialProcessProvider provider = firstRunHeldBy(hold, new CredentialProcessListener() {
 			@Override
 			public void onRunFinished(Run run) {
-				if (first.getAndSet(false)) {
-					inListener.countDown();
-					hold(release);
-				}
+				hold.run();
 			}
-		};
-		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
-			.listener(slowListener)
-			.minRefreshInterval(Duration.ZERO)
-			.build()) {
-			provider.prefetch();
-			assertThat(inListener.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		})) {
 			Future<Object> refreshed = this.callers.submit(() -> outcome(provider::refresh));
 			Future<Object> read = this.callers.submit(() -> outcome(provider::resolveCredentials));
 			await().atMost(WAIT).until(() -> waitingCallers() == 2);
-			release.countDown();
+			hold.release.countDown();
 			assertThat(refreshed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOfSatisfying(ProcessCredentials.class,
 					(credentials) -> assertThat(credentials.accessKeyId()).isEqualTo("AKIDRUN0002"));
 			assertThat(read.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ProcessCredentials.class);
 			assertThat(this.scripts.runs()).isEqualTo(2);
 		}
+	}
+
+	/** Starts the first run in the background and returns once the listener holds the provider's thread. */
+	private CredentialProcessProvider firstRunHeldBy(HoldOnce hold, CredentialProcessListener listener)
+			throws InterruptedException {
+		CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(listener)
+			.minRefreshInterval(Duration.ZERO)
+			.build();
+		provider.prefetch();
+		assertThat(hold.reached.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		return provider;
+	}
+
+	/** Holds the thread that first runs it until released; later calls pass. */
+	private static final class HoldOnce implements Runnable {
+
+		final CountDownLatch reached = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		private final AtomicBoolean first = new AtomicBoolean(true);
+
+		@Override
+		public void run() {
+			if (this.first.getAndSet(false)) {
+				this.reached.countDown();
+				hold(this.release);
+			}
+		}
+
 	}
 
 	/** Issue 18, item 4: an interrupted caller stops waiting; the run goes on for the others. */
