@@ -25,6 +25,7 @@ class DurationsTests {
 	void mixedUnitsAreWrittenFromTheLargest() {
 		assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
 		assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1s500ms");
+		assertThat(Durations.format(Duration.ofMillis(1001))).isEqualTo("1s1ms");
 		assertThat(Durations.format(Duration.ofMinutes(150))).isEqualTo("2h30m");
 	}
 

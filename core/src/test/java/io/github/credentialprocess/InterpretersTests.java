@@ -47,6 +47,19 @@ class InterpretersTests {
 		assertThat(Interpreters.launch(interpreter, List.of(arguments.split(" "))).script()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "python3 | -u", "sh | --", "pwsh | -File", "python3 | -W" })
+	void interpreterWhoseWordsEndBeforeAScriptHasNone(String interpreter, String arguments) {
+		assertThat(Interpreters.launch(interpreter, List.of(arguments.split(" "))).script()).isEmpty();
+	}
+
+	@Test
+	void envSplitStringThatIsEmptyOrMissingIsPassedOver() {
+		assertThat(Interpreters.launch("env", List.of("-S", "", "sh", "helper.sh"))).isEqualTo(launch("sh", "helper.sh"));
+		assertThat(Interpreters.launch("env", List.of("-S"))).isEqualTo(launch(null, null));
+		assertThat(Interpreters.launch("env", List.of("-Spython3 helper.py"))).isEqualTo(launch("python3", "helper.py"));
+	}
+
 	@Test
 	void programThatIsNoInterpreterHasNoScript() {
 		assertThat(Interpreters.launch("/usr/bin/helper", List.of("script.sh"))).isEqualTo(launch(null, null));
