@@ -22,8 +22,9 @@ final class Durations {
 			return "0s";
 		}
 		if (duration.isNegative()) {
-			// Duration.negated() overflows only for the most negative duration, which no setting takes.
-			return "-" + format(duration.negated());
+			// The most negative durations have no positive counterpart; a setting refuses them, and
+			// its message shows them as they are.
+			return (duration.getSeconds() == Long.MIN_VALUE) ? duration.toString() : "-" + format(duration.negated());
 		}
 		long seconds = duration.getSeconds();
 		int nanos = duration.getNano();

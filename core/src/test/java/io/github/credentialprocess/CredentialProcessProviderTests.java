@@ -568,6 +568,9 @@ class CredentialProcessProviderTests {
 		settings.forEach((name, setting) -> assertThatIllegalArgumentException()
 			.isThrownBy(() -> setting.accept(CredentialProcessProvider.builder()))
 			.withMessage(name + " must be at most 365d, was 200000d"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CredentialProcessProvider.builder().timeout(Duration.ofSeconds(Long.MIN_VALUE)))
+			.withMessageStartingWith("timeout must be positive, was PT-");
 		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
 			.timeout(Duration.ofDays(365))
 			.duration(Duration.ofDays(365))

@@ -1,6 +1,5 @@
 package io.github.credentialprocess.autoconfigure;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -34,9 +32,10 @@ public final class CredentialProcessProviderFactory {
 
 	private static final Logger logger = LoggerFactory.getLogger(CredentialProcessProviderFactory.class);
 
-	/** The units a duration in a message is written in, the largest first. */
-	private static final List<ChronoUnit> WRITTEN_UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
-			ChronoUnit.SECONDS, ChronoUnit.MILLIS);
+	/** The whole units a duration in a message is written in, the largest first (zero as 0s). */
+	private static final long[] WRITTEN_UNIT_SECONDS = { 86_400, 3_600, 60, 1 };
+
+	private static final String[] WRITTEN_UNIT_SUFFIXES = { "d", "h", "m", "s" };
 
 	private CredentialProcessProviderFactory() {
 	}
@@ -250,22 +249,41 @@ public final class CredentialProcessProviderFactory {
 
 	/**
 	 * A duration as a property is written ({@code 30s}, {@code -5s}, {@code 1500ms}), in the largest
-	 * unit that holds it exactly, not as {@code PT30S}.
+	 * unit that holds it exactly, not as {@code PT30S}; past what a long of nanoseconds holds, as
+	 * ISO-8601 after all.
 	 */
 	static String written(java.time.Duration value) {
 		if (value == null) {
 			return "empty";
 		}
+		try {
+			return writtenExactly(value);
+		}
+		catch (ArithmeticException ex) {
+			return value.toString();
+		}
+	}
+
+	private static String writtenExactly(java.time.Duration value) {
 		if (value.isZero()) {
 			return "0s";
 		}
-		for (ChronoUnit unit : WRITTEN_UNITS) {
-			java.time.Duration step = unit.getDuration();
-			if (value.minus(step.multipliedBy(value.dividedBy(step))).isZero()) {
-				return DurationStyle.SIMPLE.print(value, unit);
+		if (value.isNegative()) {
+			return "-" + writtenExactly(value.negated());
+		}
+		long seconds = value.getSeconds();
+		int nanos = value.getNano();
+		if (nanos == 0) {
+			for (int i = 0; i < WRITTEN_UNIT_SECONDS.length; i++) {
+				if (seconds % WRITTEN_UNIT_SECONDS[i] == 0) {
+					return (seconds / WRITTEN_UNIT_SECONDS[i]) + WRITTEN_UNIT_SUFFIXES[i];
+				}
 			}
 		}
-		return DurationStyle.SIMPLE.print(value, ChronoUnit.NANOS);
+		if (nanos % 1_000_000 == 0) {
+			return Math.addExact(Math.multiplyExact(seconds, 1_000L), nanos / 1_000_000) + "ms";
+		}
+		return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos) + "ns";
 	}
 
 	private static CredentialProcessConfigurationException invalid(String description, String action) {

@@ -146,6 +146,9 @@ class NamedProvidersAutoConfigurationTests {
 			min-refresh-interval=-1500ms         | providers.billing.min-refresh-interval is -1500ms, but it must not be negative
 			timeout=366d                         | providers.billing.timeout is 366d, but it must be at most 365d
 			retry.max-delay=200000d              | providers.billing.retry.max-delay is 200000d, but it must be at most 365d
+			timeout=PT9999999999999.000000001S   | providers.billing.timeout is PT2777777777H46M39.000000001S, but it must be at most 365d
+			expiry-window=PT9999999999999999.001S | providers.billing.expiry-window is PT2777777777777H46M39.001S, but it must be at most 365d
+			min-refresh-interval=-PT9999999999999999.001S | providers.billing.min-refresh-interval is PT-2777777777777H-46M-39.001S, but it must not be negative
 			max-buffer-size=63B                  | providers.billing.max-buffer-size is 63B
 			expiry-window=-1s                    | providers.billing.expiry-window is -1s, but it must not be negative
 			refresh-jitter=1.5                   | providers.billing.refresh-jitter is 1.5, but it must be between 0 and 1
