@@ -85,6 +85,21 @@ class HelperRecipesTests {
 		}
 	}
 
+	@Test
+	void gimmeAwsCredsWrapperFromTheReadmeFailsWhenARoleGetsNoCredentials() throws IOException {
+		Path wrapper = wrapperFromTheReadme();
+		// What gimme-aws-creds prints, with exit code 0, for a role STS refused (prepare_data).
+		Path bin = gimmeStandIn("echo 'An error occurred (AccessDenied) when calling AssumeRoleWithSAML' >&2\n"
+				+ "echo '{\"role\": {\"arn\": \"arn:aws:iam::123456789012:role/app\"}, \"credentials\": {}}'");
+		try (CredentialProcessProvider provider = CredentialProcessProvider.builder()
+			.command(List.of(wrapper.toString()))
+			.environment(Map.of("PATH", bin + ":/usr/bin:/bin"))
+			.build()) {
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION));
+		}
+	}
+
 	private Path wrapperFromTheReadme() throws IOException {
 		Matcher block = GIMME_WRAPPER.matcher(Files.readString(README));
 		assertThat(block.find()).as("README.md: the gimme-aws-creds wrapper's sh block").isTrue();
