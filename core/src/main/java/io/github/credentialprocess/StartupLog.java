@@ -30,7 +30,7 @@ final class StartupLog {
 			info("The AWS profile holds static keys and no credential_process; no process is run");
 			return;
 		}
-		WritableFileWarning.checkCommand(command, settings.workingDirectory);
+		WritableFileWarning.checkCommand(command, settings.workingDirectory, settings.environment);
 		info("AWS credentials come from the credential process '{}' (arguments not shown): a run may take {}; "
 				+ "credentials are refreshed {} to {} before they expire (expiry window less up to {}% at random), "
 				+ "a failed refresh is retried after {} to {}", command.executableName(), Durations.format(settings.timeout),

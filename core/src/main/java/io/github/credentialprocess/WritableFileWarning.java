@@ -60,16 +60,22 @@ final class WritableFileWarning {
 
 	/**
 	 * Checks what a command runs: its executable and the program {@code env} runs, found as the
-	 * system will find them, and the script an interpreter runs.
+	 * helper will find them (on the {@code PATH} of its environment), and what an interpreter loads
+	 * as code: its script and the files its options load.
 	 * @param command the command
 	 * @param workingDirectory where relative paths start, or {@code null} for this process's
+	 * @param environment the variables added to the helper's environment
 	 */
-	static void checkCommand(ProcessCommand command, Path workingDirectory) {
-		Interpreters.Launch launch = Interpreters.launch(command.executable(), command.wordsAfterProgram());
-		check(locateExecutable(command.executable(), workingDirectory), "credential process executable");
+	static void checkCommand(ProcessCommand command, Path workingDirectory, Map<String, String> environment) {
+		String searchPath = environment.getOrDefault("PATH", System.getenv("PATH"));
+		Interpreters.Launch launch = Interpreters.launch(command.executable(), command.wordsAfterProgram(),
+				(word) -> locateFile(word, workingDirectory) != null);
+		check(locateExecutable(command.executable(), workingDirectory, searchPath), "credential process executable");
 		launch.programThroughEnv()
-			.ifPresent((program) -> check(locateExecutable(program, workingDirectory), "credential process executable"));
+			.ifPresent((program) -> check(locateExecutable(program, workingDirectory, searchPath),
+					"credential process executable"));
 		launch.script().ifPresent((script) -> check(locateFile(script, workingDirectory), "credential process script"));
+		launch.loaded().forEach((file) -> check(locateFile(file, workingDirectory), "file the credential process loads"));
 	}
 
 	/**
@@ -191,7 +197,7 @@ final class WritableFileWarning {
 	 * Finds the executable a command names: a path as given, or the first match on the PATH.
 	 * @return the file, or {@code null} when it cannot be found
 	 */
-	static Path locateExecutable(String executable, Path workingDirectory) {
+	static Path locateExecutable(String executable, Path workingDirectory, String searchPath) {
 		if (executable.isEmpty()) {
 			return null;
 		}
@@ -199,7 +205,7 @@ final class WritableFileWarning {
 			return locateFile(executable, workingDirectory);
 		}
 		try {
-			return searchPath(executable);
+			return searchPath(executable, searchPath);
 		}
 		catch (InvalidPathException ex) {
 			// Not a file name this system can have; starting it will fail with a clear message.
@@ -224,8 +230,7 @@ final class WritableFileWarning {
 		}
 	}
 
-	private static Path searchPath(String executable) {
-		String searchPath = System.getenv("PATH");
+	private static Path searchPath(String executable, String searchPath) {
 		if (searchPath == null) {
 			return null;
 		}

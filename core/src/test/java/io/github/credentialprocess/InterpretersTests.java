@@ -2,6 +2,7 @@ package io.github.credentialprocess;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,9 +15,9 @@ class InterpretersTests {
 
 	@Test
 	void scriptOfAnInterpreterIsItsFirstArgumentThatIsNotAnOption() {
-		assertThat(Interpreters.launch("sh", List.of("/opt/helpers/get-credentials.sh", "--profile", "dev")).script())
+		assertThat(launchOf("sh", List.of("/opt/helpers/get-credentials.sh", "--profile", "dev")).script())
 			.contains("/opt/helpers/get-credentials.sh");
-		assertThat(Interpreters.launch("/usr/bin/python3", List.of("-u", "helper.py")).script()).contains("helper.py");
+		assertThat(launchOf("/usr/bin/python3", List.of("-u", "helper.py")).script()).contains("helper.py");
 	}
 
 	@ParameterizedTest
@@ -31,7 +32,7 @@ class InterpretersTests {
 			"pwsh | -NoProfile -File helper.ps1 | helper.ps1",
 			"pwsh | -ExecutionPolicy Bypass helper.ps1 | helper.ps1" })
 	void valueOfAnInterpretersOptionIsNotTakenForItsScript(String interpreter, String arguments, String script) {
-		assertThat(Interpreters.launch(interpreter, List.of(arguments.split(" "))).script()).contains(script);
+		assertThat(launchOf(interpreter, List.of(arguments.split(" "))).script()).contains(script);
 	}
 
 	@ParameterizedTest
@@ -44,25 +45,25 @@ class InterpretersTests {
 			"node | --eval console.log(1)",
 			"pwsh | -Command Get-Date" })
 	void interpreterGivenCodeOrAModuleInsteadOfAScriptHasNoScript(String interpreter, String arguments) {
-		assertThat(Interpreters.launch(interpreter, List.of(arguments.split(" "))).script()).isEmpty();
+		assertThat(launchOf(interpreter, List.of(arguments.split(" "))).script()).isEmpty();
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "python3 | -u", "sh | --", "pwsh | -File", "python3 | -W" })
 	void interpreterWhoseWordsEndBeforeAScriptHasNone(String interpreter, String arguments) {
-		assertThat(Interpreters.launch(interpreter, List.of(arguments.split(" "))).script()).isEmpty();
+		assertThat(launchOf(interpreter, List.of(arguments.split(" "))).script()).isEmpty();
 	}
 
 	@Test
 	void envSplitStringThatIsEmptyOrMissingIsPassedOver() {
-		assertThat(Interpreters.launch("env", List.of("-S", "", "sh", "helper.sh"))).isEqualTo(launch("sh", "helper.sh"));
-		assertThat(Interpreters.launch("env", List.of("-S"))).isEqualTo(launch(null, null));
-		assertThat(Interpreters.launch("env", List.of("-Spython3 helper.py"))).isEqualTo(launch("python3", "helper.py"));
+		assertThat(launchOf("env", List.of("-S", "", "sh", "helper.sh"))).isEqualTo(launch("sh", "helper.sh"));
+		assertThat(launchOf("env", List.of("-S"))).isEqualTo(launch(null, null));
+		assertThat(launchOf("env", List.of("-Spython3 helper.py"))).isEqualTo(launch("python3", "helper.py"));
 	}
 
 	@Test
 	void programThatIsNoInterpreterHasNoScript() {
-		assertThat(Interpreters.launch("/usr/bin/helper", List.of("script.sh"))).isEqualTo(launch(null, null));
+		assertThat(launchOf("/usr/bin/helper", List.of("script.sh"))).isEqualTo(launch(null, null));
 	}
 
 	@ParameterizedTest
@@ -79,38 +80,84 @@ class InterpretersTests {
 
 	@Test
 	void envIsLookedThroughToTheProgramAndItsScript() {
-		assertThat(Interpreters.launch("/usr/bin/env", List.of("python3", "helper.py")))
+		assertThat(launchOf("/usr/bin/env", List.of("python3", "helper.py")))
 			.isEqualTo(launch("python3", "helper.py"));
 	}
 
 	@Test
 	void envOptionsAndAssignmentsArePassedOver() {
-		assertThat(Interpreters.launch("env", List.of("-i", "-u", "HOME", "--chdir", "/opt", "--unset=PATH",
+		assertThat(launchOf("env", List.of("-i", "-u", "HOME", "--chdir", "/opt", "--unset=PATH",
 				"HELPER_KEY=k3y", "--", "MODE=prod", "sh", "-e", "helper.sh")))
 			.isEqualTo(launch("sh", "helper.sh"));
 	}
 
 	@Test
 	void envSplitStringHoldsTheProgramAndItsArguments() {
-		assertThat(Interpreters.launch("env", List.of("-S", "python3 -u helper.py", "--flag")))
+		assertThat(launchOf("env", List.of("-S", "python3 -u helper.py", "--flag")))
 			.isEqualTo(launch("python3", "helper.py"));
-		assertThat(Interpreters.launch("env", List.of("--split-string=A=1 perl5.36 helper.pl")))
+		assertThat(launchOf("env", List.of("--split-string=A=1 perl5.36 helper.pl")))
 			.isEqualTo(launch("perl5.36", "helper.pl"));
 	}
 
 	@Test
 	void envThatRunsNothingHasNoProgram() {
-		assertThat(Interpreters.launch("env", List.of("-i", "A=1"))).isEqualTo(launch(null, null));
+		assertThat(launchOf("env", List.of("-i", "A=1"))).isEqualTo(launch(null, null));
 	}
 
 	@Test
 	void programAfterEnvThatIsNoInterpreterHasNoScript() {
-		assertThat(Interpreters.launch("env", List.of("/opt/bin/helper", "config.json")))
+		assertThat(launchOf("env", List.of("/opt/bin/helper", "config.json")))
 			.isEqualTo(launch("/opt/bin/helper", null));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"python3 | -uW ignore x.py", "python3 | --check-hash-based-pycs default x.py",
+			"bash | -euo pipefail x.sh", "bash | -eo pipefail x.sh", "perl | -wI /opt/lib x.pl",
+			"ruby | -wr json x.rb", "node | --unknown-option value x.js", "pwsh | -exec bypass -File x.ps1",
+			"pwsh | -ExecutionPol Bypass x.ps1", "pwsh | -wo /opt x.ps1", "pwsh | \u2013File x.ps1",
+			"pwsh | -NoProfile -fi x.ps1" })
+	void scriptIsTheFirstWordThatIsNoOptionAndNamesAFileWhateverOptionsComeBefore(String interpreter,
+			String arguments) {
+		String script = arguments.substring(arguments.lastIndexOf(' ') + 1);
+		assertThat(Interpreters.launch(interpreter, words(arguments), Set.of(script)::contains).script())
+			.contains(script);
+	}
+
+	@Test
+	void filesTheInterpretersOptionsLoadAreFound() {
+		Set<String> files = Set.of("./preload.js", ".env", "x.js", "./lib.rb", "x.rb");
+		assertThat(Interpreters.launch("node", words("-r ./preload.js --env-file=.env x.js"), files::contains))
+			.isEqualTo(new Interpreters.Launch(Optional.empty(), Optional.of("x.js"), List.of("./preload.js", ".env")));
+		assertThat(Interpreters.launch("ruby", words("-r ./lib.rb x.rb"), files::contains).loaded())
+			.containsExactly("./lib.rb");
+	}
+
+	@Test
+	void scriptsOwnArgumentsAreNeverLookedAt() {
+		assertThat(Interpreters.launch("python3", words("helper.py --config /etc/app.conf"),
+				Set.of("helper.py", "/etc/app.conf")::contains))
+			.isEqualTo(launch(null, "helper.py"));
+	}
+
+	@Test
+	void envSplitStringBundledWithFlagsIsLookedThrough() {
+		assertThat(launchOf("env", List.of("-iS", "python3 helper.py"))).isEqualTo(launch("python3", "helper.py"));
+		assertThat(launchOf("env", List.of("--split-string", "python3 helper.py"))).isEqualTo(launch("python3", "helper.py"));
+		assertThat(launchOf("env", List.of("-uSOMEVAR", "python3", "helper.py"))).isEqualTo(launch("python3", "helper.py"));
+	}
+
+	/** What a command launches where no word names a file. */
+	private static Interpreters.Launch launchOf(String executable, List<String> arguments) {
+		return Interpreters.launch(executable, arguments, (word) -> false);
+	}
+
+	private static List<String> words(String arguments) {
+		return List.of(arguments.split(" "));
+	}
+
 	private static Interpreters.Launch launch(String program, String script) {
-		return new Interpreters.Launch(Optional.ofNullable(program), Optional.ofNullable(script));
+		return new Interpreters.Launch(Optional.ofNullable(program), Optional.ofNullable(script), List.of());
 	}
 
 }

@@ -67,6 +67,35 @@ class WritableFileWarningTests {
 	}
 
 	@Test
+	void scriptAfterBundledShellOptionsIsWarnedAbout() throws IOException {
+		Path script = script(this.folder, "rwx---rw-");
+		onlyWarning(() -> shell("bash -euo pipefail '" + script + "' --secret-arg"))
+			.contains("credential process script " + script + " is writable by group or others")
+			.doesNotContain("--secret-arg");
+	}
+
+	@Test
+	void fileAnInterpretersOptionLoadsIsWarnedAbout() throws IOException {
+		Path preload = script(this.folder, "rwx---rw-");
+		onlyWarning(() -> argv("node", "--require", preload.toString(), "--secret-arg"))
+			.contains("file the credential process loads " + preload + " is writable by group or others")
+			.doesNotContain("--secret-arg");
+	}
+
+	@Test
+	void executableIsLookedUpOnThePathTheHelperGets() throws IOException {
+		Path bin = directory("bin");
+		Path helper = Files.move(script(this.folder, "rwx---rw-"), bin.resolve("planted-helper"));
+		onlyWarning(() -> CredentialProcessProvider.builder()
+			.command("planted-helper --secret-arg")
+			.environment(java.util.Map.of("PATH", bin + ":/usr/bin:/bin"))
+			.build()
+			.close())
+			.contains("credential process executable " + helper + " is writable by group or others")
+			.doesNotContain("--secret-arg");
+	}
+
+	@Test
 	void programThatEnvRunsIsWarnedAbout() throws IOException {
 		Path script = script(this.folder, "rwx---rw-");
 		onlyWarning(() -> argv("/usr/bin/env", "HELPER_KEY=k3y-value", script.toString(), "--secret-arg"))
