@@ -51,7 +51,7 @@ final class CredentialRun implements SingleFlight.Work {
 	}
 
 	@Override
-	public CachedCredentials fly(Trigger trigger, int generation, Runnable closeBoarding) {
+	public CachedCredentials fly(Trigger trigger, int generation, SingleFlight.Boarding boarding) {
 		try {
 			if (!this.lifecycle.isCurrent(generation)) {
 				throw this.lifecycle.cancelled();
@@ -66,7 +66,8 @@ final class CredentialRun implements SingleFlight.Work {
 				// An answer without a run belongs to this generation too: never one from before a stop.
 				return this.lifecycle.answer(generation, answer);
 			}
-			CachedCredentials fresh = run(trigger, generation, current, closeBoarding);
+			boarding.helperRuns();
+			CachedCredentials fresh = run(trigger, generation, current, boarding);
 			return this.lifecycle.publish(generation, fresh);
 		}
 		finally {
@@ -80,7 +81,7 @@ final class CredentialRun implements SingleFlight.Work {
 	 * stop or close cut it short
 	 */
 	private CachedCredentials run(Trigger trigger, int generation, CachedCredentials current,
-			Runnable closeBoarding) {
+			SingleFlight.Boarding boarding) {
 		this.listener.onRunStarted(trigger);
 		long started = System.nanoTime();
 		ProcessCredentials credentials;
@@ -93,7 +94,7 @@ final class CredentialRun implements SingleFlight.Work {
 			finally {
 				// The helper has ended: what follows (recording, listeners, publishing) makes its outcome
 				// known, and a caller who could know it must not join it as a run still to come.
-				closeBoarding.run();
+				boarding.close();
 			}
 		}
 		catch (CredentialProcessException ex) {

@@ -32,11 +32,22 @@ final class SingleFlight {
 		 * Flies the flight.
 		 * @param trigger what asked for it
 		 * @param generation the lifecycle generation it belongs to
-		 * @param closeBoarding to call when the helper has ended, before anything makes its outcome
+		 * @param boarding told when the helper runs, and when it has ended, before anything makes its outcome
 		 * known: from then on no caller joins this flight
 		 * @return what the flight's callers get
 		 */
-		CachedCredentials fly(Trigger trigger, int generation, Runnable closeBoarding);
+		CachedCredentials fly(Trigger trigger, int generation, Boarding boarding);
+
+	}
+
+	/** What a flight tells about its helper, for who may join it. */
+	interface Boarding {
+
+		/** The flight runs the helper (the gate said so): a manual refresh may join it from now on. */
+		void helperRuns();
+
+		/** The helper has ended, before anything makes its outcome known: no caller joins from now on. */
+		void close();
 
 	}
 
@@ -66,10 +77,14 @@ final class SingleFlight {
 		while (true) {
 			int generation = this.lifecycle.generation();
 			Flight running = this.current.get();
-			if (running != null && running.generation() == generation) {
+			// A manual refresh joins only a flight that runs the helper for it: a manual one (the gate
+			// judges it as one), or one whose helper the gate has let run. A queued read (judged as a
+			// read: valid credentials, no run) is not joined but replaced; it still flies, after.
+			if (running != null && running.generation() == generation
+					&& (trigger != Trigger.MANUAL || running.trigger() == Trigger.MANUAL || running.helperRuns())) {
 				return running.outcome();
 			}
-			Flight mine = new Flight(generation, new CompletableFuture<>());
+			Flight mine = new Flight(generation, trigger, new CompletableFuture<>());
 			if (!this.current.compareAndSet(running, mine)) {
 				continue;
 			}
@@ -114,7 +129,17 @@ final class SingleFlight {
 		CachedCredentials result = null;
 		Throwable failure = null;
 		try {
-			result = this.work.fly(trigger, flight.generation(), () -> this.current.compareAndSet(flight, null));
+			result = this.work.fly(trigger, flight.generation(), new Boarding() {
+				@Override
+				public void helperRuns() {
+					flight.helperRunsSet();
+				}
+
+				@Override
+				public void close() {
+					SingleFlight.this.current.compareAndSet(flight, null);
+				}
+			});
 		}
 		catch (Throwable ex) {
 			failure = ex;
@@ -144,7 +169,42 @@ final class SingleFlight {
 	}
 
 	/** One flight: the generation it belongs to, and its outcome. */
-	private record Flight(int generation, CompletableFuture<CachedCredentials> outcome) {
+	private static final class Flight {
+
+		private final int generation;
+
+		private final Trigger trigger;
+
+		private final CompletableFuture<CachedCredentials> outcome;
+
+		private volatile boolean helperRuns;
+
+		Flight(int generation, Trigger trigger, CompletableFuture<CachedCredentials> outcome) {
+			this.generation = generation;
+			this.trigger = trigger;
+			this.outcome = outcome;
+		}
+
+		int generation() {
+			return this.generation;
+		}
+
+		Trigger trigger() {
+			return this.trigger;
+		}
+
+		CompletableFuture<CachedCredentials> outcome() {
+			return this.outcome;
+		}
+
+		boolean helperRuns() {
+			return this.helperRuns;
+		}
+
+		void helperRunsSet() {
+			this.helperRuns = true;
+		}
+
 	}
 
 }

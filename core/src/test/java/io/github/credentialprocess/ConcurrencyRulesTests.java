@@ -171,9 +171,11 @@ class ConcurrencyRulesTests {
 	}
 
 	/**
-	 * A flight takes no caller once its helper has ended: a manual refresh asked for while the
-	 * finished run is still in its listeners (its run already recorded) runs the helper again, and
-	 * an ordinary read in that moment gets credentials without a third run.
+	 * A flight takes no caller once its helper has ended, and a manual refresh joins only a flight
+	 * that runs the helper: a read that comes while the finished run is still in its listeners (its
+	 * run already recorded) queues a flight of its own, which the refresh after it does not join (the
+	 * gate would answer it as a read, from the cache); the refresh runs the helper again, and the read
+	 * gets credentials without a third run.
 	 */
 	@Test
 	void manualRefreshWhileAFinishedRunIsInItsListenersRunsTheHelperAgain() throws Exception {
@@ -184,8 +186,9 @@ class ConcurrencyRulesTests {
 				hold.run();
 			}
 		})) {
-			Future<Object> refreshed = this.callers.submit(() -> outcome(provider::refresh));
 			Future<Object> read = this.callers.submit(() -> outcome(provider::resolveCredentials));
+			await().atMost(WAIT).until(() -> waitingCallers() == 1);
+			Future<Object> refreshed = this.callers.submit(() -> outcome(provider::refresh));
 			await().atMost(WAIT).until(() -> waitingCallers() == 2);
 			hold.release.countDown();
 			assertThat(refreshed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOfSatisfying(ProcessCredentials.class,
