@@ -254,9 +254,13 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	 * does not wait for it. A run already in progress is joined, not repeated.
 	 * @return the credentials: at once when valid ones are cached, else the outcome of that run (a
 	 * failure is also reported to the listener); completes exceptionally with
-	 * {@link ErrorCode#CANCELLED} when the provider is stopped or closed first
+	 * {@link ErrorCode#CANCELLED} at once when the provider is stopped or closed, or when it is
+	 * stopped or closed before the run ends
 	 */
 	public CompletableFuture<ProcessCredentials> prefetch() {
+		if (!this.lifecycle.isRunning()) {
+			return CompletableFuture.failedFuture(this.lifecycle.cancelled());
+		}
 		CachedCredentials current = this.lifecycle.cached();
 		if (current != null && current.isValidAt(this.clock.millis())) {
 			return CompletableFuture.completedFuture(current.credentials());

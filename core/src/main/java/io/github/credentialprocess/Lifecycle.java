@@ -116,7 +116,8 @@ final class Lifecycle {
 	}
 
 	/**
-	 * Starts a stopped provider, holding the given credentials (a profile's static keys) or none.
+	 * Starts a stopped provider in a new generation, holding the given credentials (a profile's
+	 * static keys) or none.
 	 * @return whether it was stopped
 	 * @throws IllegalStateException when it is closed
 	 */
@@ -129,6 +130,9 @@ final class Lifecycle {
 				return false;
 			}
 			this.state = State.RUNNING;
+			// The stopped spell was a generation of its own, never current: a flight asked for while
+			// stopped can never fly in this one.
+			this.generation++;
 			this.cached = initial;
 			return true;
 		}

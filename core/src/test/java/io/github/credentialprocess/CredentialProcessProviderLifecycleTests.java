@@ -138,6 +138,43 @@ class CredentialProcessProviderLifecycleTests {
 	}
 
 	@Test
+	void prefetchOnAStoppedProviderCompletesCancelledAtOnceNotWithTheNextGenerationsCredentials() throws Exception {
+		java.util.concurrent.CountDownLatch inListener = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+		CredentialProcessListener holdFirstRun = new CredentialProcessListener() {
+			@Override
+			public void onRunFinished(Run run) {
+				if (first.getAndSet(false)) {
+					inListener.countDown();
+					try {
+						release.await(HANG_GUARD.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+		};
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.listener(holdFirstRun)
+			.build()) {
+			provider.prefetch();
+			assertThat(inListener.await(HANG_GUARD.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			provider.stop();
+			// Asked while stopped, with the provider's thread busy: it must not wait for the next start.
+			CompletableFuture<ProcessCredentials> whileStopped = provider.prefetch();
+			provider.start();
+			release.countDown();
+			assertThat(whileStopped).failsWithin(HANG_GUARD)
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOfSatisfying(CredentialProcessException.class,
+						(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CANCELLED));
+		}
+	}
+
+	@Test
 	void prefetchStillQueuedWhenTheProviderClosesCompletesExceptionally() {
 		Path script = this.scripts.script("sleep 2\nprintf '%s' '" + Scripts.credentialsJson(Optional.of(FAR_FUTURE)) + "'");
 		CredentialProcessProvider provider = this.scripts.provider(script).build();
