@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The README's wrapper for a helper whose output is not the credential_process JSON
@@ -56,47 +55,47 @@ class HelperRecipesTests {
 
 	@Test
 	void gimmeAwsCredsWrapperFromTheReadmeGivesTheRolesCredentials() throws IOException {
-		Path wrapper = wrapperFromTheReadme();
-		Path bin = gimmeStandIn("if [ \"$*\" != '--profile dev --roles arn:aws:iam::123456789012:role/app --output-format json' ]; then\n"
-				+ "  echo \"export AWS_ACCESS_KEY_ID=ASIAGIMMEEXAMPLE0001\"; exit 0\nfi\n"
-				+ "echo '" + GIMME_JSON + "'");
-		try (CredentialProcessProvider provider = CredentialProcessProvider.builder()
-			.command(List.of(wrapper.toString()))
-			.environment(Map.of("PATH", bin + ":/usr/bin:/bin"))
-			.build()) {
-			ProcessCredentials credentials = provider.resolveCredentials();
+		Object outcome = resolveThroughTheReadmesWrapper(
+				"if [ \"$*\" != '--profile dev --roles arn:aws:iam::123456789012:role/app --output-format json' ]; then\n"
+						+ "  echo \"export AWS_ACCESS_KEY_ID=ASIAGIMMEEXAMPLE0001\"; exit 0\nfi\n"
+						+ "echo '" + GIMME_JSON + "'");
+		assertThat(outcome).isInstanceOfSatisfying(ProcessCredentials.class, (credentials) -> {
 			assertThat(credentials.accessKeyId()).isEqualTo("ASIAGIMMEEXAMPLE0001");
 			assertThat(credentials.sessionToken()).isEqualTo("gimme-session-token-example");
 			assertThat(credentials.expiration()).hasValueSatisfying((expiration) -> assertThat(expiration)
 				.isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(50))));
-		}
+		});
 	}
 
 	@Test
 	void gimmeAwsCredsWrapperFromTheReadmeFailsWhenGimmeAwsCredsPrintsNothing() throws IOException {
-		Path wrapper = wrapperFromTheReadme();
-		Path bin = gimmeStandIn("echo 'Okta: authentication failed' >&2\nexit 1");
-		try (CredentialProcessProvider provider = CredentialProcessProvider.builder()
-			.command(List.of(wrapper.toString()))
-			.environment(Map.of("PATH", bin + ":/usr/bin:/bin"))
-			.build()) {
-			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
-				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION));
-		}
+		Object outcome = resolveThroughTheReadmesWrapper("echo 'Okta: authentication failed' >&2\nexit 1");
+		assertThat(outcome).isInstanceOfSatisfying(CredentialProcessException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION));
 	}
 
 	@Test
 	void gimmeAwsCredsWrapperFromTheReadmeFailsWhenARoleGetsNoCredentials() throws IOException {
-		Path wrapper = wrapperFromTheReadme();
 		// What gimme-aws-creds prints, with exit code 0, for a role STS refused (prepare_data).
-		Path bin = gimmeStandIn("echo 'An error occurred (AccessDenied) when calling AssumeRoleWithSAML' >&2\n"
-				+ "echo '{\"role\": {\"arn\": \"arn:aws:iam::123456789012:role/app\"}, \"credentials\": {}}'");
+		Object outcome = resolveThroughTheReadmesWrapper(
+				"echo 'An error occurred (AccessDenied) when calling AssumeRoleWithSAML' >&2\n"
+						+ "echo '{\"role\": {\"arn\": \"arn:aws:iam::123456789012:role/app\"}, \"credentials\": {}}'");
+		assertThat(outcome).isInstanceOfSatisfying(CredentialProcessException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION));
+	}
+
+	/** Runs the README's wrapper with a gimme-aws-creds stand-in of this body on its PATH. */
+	private Object resolveThroughTheReadmesWrapper(String standInBody) throws IOException {
+		Path wrapper = wrapperFromTheReadme();
+		Path bin = gimmeStandIn(standInBody);
 		try (CredentialProcessProvider provider = CredentialProcessProvider.builder()
 			.command(List.of(wrapper.toString()))
 			.environment(Map.of("PATH", bin + ":/usr/bin:/bin"))
 			.build()) {
-			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials)
-				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.EXECUTION));
+			return provider.resolveCredentials();
+		}
+		catch (CredentialProcessException ex) {
+			return ex;
 		}
 	}
 
