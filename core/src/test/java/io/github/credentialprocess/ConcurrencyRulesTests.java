@@ -198,6 +198,39 @@ class ConcurrencyRulesTests {
 		}
 	}
 
+	/**
+	 * Callers who come while a finished run is in its listeners queue behind it and get its
+	 * credentials: a hundred reads and a hundred prefetches make no second run.
+	 */
+	@Test
+	void readsAndPrefetchesWhileAFinishedRunIsInItsListenersGetItsCredentialsWithoutAnotherRun() throws Exception {
+		HoldOnce hold = new HoldOnce();
+		try (CredentialProcessProvider provider = firstRunHeldBy(hold, new CredentialProcessListener() {
+			@Override
+			public void onRunFinished(Run run) {
+				hold.run();
+			}
+		})) {
+			List<Future<Object>> reads = new java.util.ArrayList<>();
+			List<CompletableFuture<ProcessCredentials>> prefetches = new java.util.ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				reads.add(this.callers.submit(() -> outcome(provider::resolveCredentials)));
+				prefetches.add(provider.prefetch());
+			}
+			await().atMost(WAIT).until(() -> waitingCallers() >= 100);
+			hold.release.countDown();
+			for (Future<Object> read : reads) {
+				assertThat(read.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOfSatisfying(ProcessCredentials.class,
+						(credentials) -> assertThat(credentials.accessKeyId()).isEqualTo("AKIDRUN0001"));
+			}
+			for (CompletableFuture<ProcessCredentials> prefetch : prefetches) {
+				assertThat(prefetch).succeedsWithin(WAIT)
+					.satisfies((credentials) -> assertThat(credentials.accessKeyId()).isEqualTo("AKIDRUN0001"));
+			}
+			assertThat(this.scripts.runs()).isEqualTo(1);
+		}
+	}
+
 	/** Starts the first run in the background and returns once the listener holds the provider's thread. */
 	private CredentialProcessProvider firstRunHeldBy(HoldOnce hold, CredentialProcessListener listener)
 			throws InterruptedException {
