@@ -45,8 +45,15 @@ final class InterpreterArguments {
 	 * @param script the script it runs, as written; empty when it runs code or a module instead
 	 * ({@code -c}, {@code -m}, {@code -e}) or names none
 	 * @param loaded files options make it load, as written, each naming an existing file
+	 * @param shellCode the command line a shell runs instead of a script ({@code bash -c
+	 * '/opt/helper.sh --profile dev'}), which runs programs of its own
 	 */
-	record Loaded(Optional<String> script, List<String> loaded) {
+	record Loaded(Optional<String> script, List<String> loaded, Optional<String> shellCode) {
+
+		Loaded(Optional<String> script, List<String> loaded) {
+			this(script, loaded, Optional.empty());
+		}
+
 	}
 
 	/**
@@ -74,7 +81,7 @@ final class InterpreterArguments {
 				continue;
 			}
 			if (grammar.matches(grammar.codeInstead(), option)) {
-				return new Loaded(Optional.empty(), loaded);
+				return new Loaded(Optional.empty(), loaded, (grammar == SHELL) ? next : Optional.empty());
 			}
 			if (grammar.matches(grammar.scriptAfter(), option)) {
 				return new Loaded(next, loaded);

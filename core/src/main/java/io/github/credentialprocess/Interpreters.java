@@ -43,8 +43,15 @@ final class Interpreters {
 	 * @param script the script the interpreter runs, as written; empty when the program is no known
 	 * interpreter
 	 * @param loaded files the interpreter's options make it load, as written ({@link InterpreterArguments})
+	 * @param shellCode the command line a shell runs instead of a script ({@code bash -c '...'})
 	 */
-	record Launch(Optional<String> programThroughEnv, Optional<String> script, List<String> loaded) {
+	record Launch(Optional<String> programThroughEnv, Optional<String> script, List<String> loaded,
+			Optional<String> shellCode) {
+
+		Launch(Optional<String> programThroughEnv, Optional<String> script, List<String> loaded) {
+			this(programThroughEnv, script, loaded, Optional.empty());
+		}
+
 	}
 
 	/**
@@ -73,7 +80,7 @@ final class Interpreters {
 			return new Launch(throughEnv, Optional.empty(), List.of());
 		}
 		InterpreterArguments.Loaded loaded = InterpreterArguments.read(interpreter.group(1), rest, isFile);
-		return new Launch(throughEnv, loaded.script(), loaded.loaded());
+		return new Launch(throughEnv, loaded.script(), loaded.loaded(), loaded.shellCode());
 	}
 
 	/**

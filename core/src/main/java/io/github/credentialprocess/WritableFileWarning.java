@@ -43,6 +43,9 @@ final class WritableFileWarning {
 	/** As many links as Linux follows in one path; more is a loop. */
 	private static final int MAX_LINKS = 40;
 
+	/** {@code sh -c "sh -c '...'"} is looked into this deep, and no deeper. */
+	private static final int MAX_SHELL_DEPTH = 4;
+
 	private record Warning(Path path, String problem) {
 	}
 
@@ -67,6 +70,11 @@ final class WritableFileWarning {
 	 * @param environment the variables added to the helper's environment
 	 */
 	static void checkCommand(ProcessCommand command, Path workingDirectory, Map<String, String> environment) {
+		checkCommand(command, workingDirectory, environment, 0);
+	}
+
+	private static void checkCommand(ProcessCommand command, Path workingDirectory, Map<String, String> environment,
+			int depth) {
 		String searchPath = environment.getOrDefault("PATH", System.getenv("PATH"));
 		Interpreters.Launch launch = Interpreters.launch(command.executable(), command.wordsAfterProgram(),
 				(word) -> locateFile(word, workingDirectory) != null);
@@ -76,6 +84,10 @@ final class WritableFileWarning {
 					"credential process executable"));
 		launch.script().ifPresent((script) -> check(locateFile(script, workingDirectory), "credential process script"));
 		launch.loaded().forEach((file) -> check(locateFile(file, workingDirectory), "file the credential process loads"));
+		// bash -c '/opt/helper.sh': the shell's command line runs programs of its own.
+		launch.shellCode()
+			.filter((code) -> depth < MAX_SHELL_DEPTH && !code.isBlank())
+			.ifPresent((code) -> checkCommand(ProcessCommand.shell(code), workingDirectory, environment, depth + 1));
 	}
 
 	/**

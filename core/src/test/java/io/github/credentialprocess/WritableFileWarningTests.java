@@ -75,6 +75,14 @@ class WritableFileWarningTests {
 	}
 
 	@Test
+	void programAShellsCommandLineRunsIsWarnedAbout() throws IOException {
+		Path script = script(this.folder, "rwx---rw-");
+		onlyWarning(() -> argv("bash", "-c", "'" + script + "' --secret-arg"))
+			.contains("credential process executable " + script + " is writable by group or others")
+			.doesNotContain("--secret-arg");
+	}
+
+	@Test
 	void fileAnInterpretersOptionLoadsIsWarnedAbout() throws IOException {
 		Path preload = script(this.folder, "rwx---rw-");
 		onlyWarning(() -> argv("node", "--require", preload.toString(), "--secret-arg"))
