@@ -66,7 +66,7 @@ final class CredentialRun implements SingleFlight.Work {
 				// An answer without a run belongs to this generation too: never one from before a stop.
 				return this.lifecycle.answer(generation, answer);
 			}
-			boarding.helperRuns();
+			boarding.helperStarting();
 			CachedCredentials fresh = run(trigger, generation, current, boarding);
 			return this.lifecycle.publish(generation, fresh);
 		}

@@ -15,7 +15,9 @@ import io.github.credentialprocess.CredentialProcessListener.Trigger;
  * told to the listeners or published, so a caller who can know that outcome (the last run in the
  * status, the credentials in the cache) never joins the flight that produced it. Such a caller
  * starts a flight of its own, which runs after that one and is told by the {@link RunGate}
- * whether the helper must run again. A flight of a past generation (the
+ * whether the helper must run again. A manual refresh joins only a flight that runs the helper for
+ * it (a manual one, or one the gate has let run the helper), never a queued read the gate would
+ * answer from the cache. A flight of a past generation (the
  * provider stopped while it ran) is never joined: a caller starts a flight of its own, which runs
  * once the old one has ended. A caller waits for the flight's future, so one that is interrupted
  * stops waiting, with an error of its own and its interrupt kept, while the flight goes on for the
@@ -43,8 +45,8 @@ final class SingleFlight {
 	/** What a flight tells about its helper, for who may join it. */
 	interface Boarding {
 
-		/** The flight runs the helper (the gate said so): a manual refresh may join it from now on. */
-		void helperRuns();
+		/** The gate lets the flight run the helper: a manual refresh may join it from now on. */
+		void helperStarting();
 
 		/** The helper has ended, before anything makes its outcome known: no caller joins from now on. */
 		void close();
@@ -81,10 +83,10 @@ final class SingleFlight {
 			// judges it as one), or one whose helper the gate has let run. A queued read (judged as a
 			// read: valid credentials, no run) is not joined but replaced; it still flies, after.
 			if (running != null && running.generation() == generation
-					&& (trigger != Trigger.MANUAL || running.trigger() == Trigger.MANUAL || running.helperRuns())) {
+					&& (trigger != Trigger.MANUAL || running.trigger() == Trigger.MANUAL || running.runsHelper())) {
 				return running.outcome();
 			}
-			Flight mine = new Flight(generation, trigger, new CompletableFuture<>());
+			Flight mine = new Flight(generation, trigger);
 			if (!this.current.compareAndSet(running, mine)) {
 				continue;
 			}
@@ -129,17 +131,7 @@ final class SingleFlight {
 		CachedCredentials result = null;
 		Throwable failure = null;
 		try {
-			result = this.work.fly(trigger, flight.generation(), new Boarding() {
-				@Override
-				public void helperRuns() {
-					flight.helperRunsSet();
-				}
-
-				@Override
-				public void close() {
-					SingleFlight.this.current.compareAndSet(flight, null);
-				}
-			});
+			result = this.work.fly(trigger, flight.generation(), flight);
 		}
 		catch (Throwable ex) {
 			failure = ex;
@@ -168,21 +160,20 @@ final class SingleFlight {
 		return new CompletionException(thrown);
 	}
 
-	/** One flight: the generation it belongs to, and its outcome. */
-	private static final class Flight {
+	/** One flight: the generation it belongs to, what asked for it, its outcome, and who may still board. */
+	private final class Flight implements Boarding {
 
 		private final int generation;
 
 		private final Trigger trigger;
 
-		private final CompletableFuture<CachedCredentials> outcome;
+		private final CompletableFuture<CachedCredentials> outcome = new CompletableFuture<>();
 
-		private volatile boolean helperRuns;
+		private volatile boolean runsHelper;
 
-		Flight(int generation, Trigger trigger, CompletableFuture<CachedCredentials> outcome) {
+		Flight(int generation, Trigger trigger) {
 			this.generation = generation;
 			this.trigger = trigger;
-			this.outcome = outcome;
 		}
 
 		int generation() {
@@ -197,12 +188,18 @@ final class SingleFlight {
 			return this.outcome;
 		}
 
-		boolean helperRuns() {
-			return this.helperRuns;
+		boolean runsHelper() {
+			return this.runsHelper;
 		}
 
-		void helperRunsSet() {
-			this.helperRuns = true;
+		@Override
+		public void helperStarting() {
+			this.runsHelper = true;
+		}
+
+		@Override
+		public void close() {
+			SingleFlight.this.current.compareAndSet(this, null);
 		}
 
 	}
