@@ -102,6 +102,8 @@ class CredentialProcessProviderLifecycleTests {
 			assertThat(this.listener.finished).singleElement().satisfies((run) -> {
 				assertThat(run.cancelled()).isTrue();
 				assertThat(run.outcome()).isEqualTo("cancelled");
+				// The status shows the same run: it ran, and the minimum interval counts from it.
+				assertThat(provider.status().lastRun()).containsSame(run);
 			});
 			assertThat(provider.status().consecutiveFailures()).isZero();
 		}
