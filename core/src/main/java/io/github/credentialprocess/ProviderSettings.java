@@ -187,9 +187,10 @@ final class ProviderSettings {
 	 * the first run, or wrap around.
 	 */
 	private static Duration requireAtMostAYear(Duration value, String name) {
-		if (value.compareTo(CredentialProcessProvider.MAX_DURATION) > 0) {
-			throw new IllegalArgumentException(name + " must be at most " + Durations.format(CredentialProcessProvider.MAX_DURATION) + ", was "
-					+ Durations.format(value));
+		Duration max = CredentialProcessProvider.MAX_DURATION;
+		if (value.compareTo(max) > 0) {
+			throw new IllegalArgumentException(
+					name + " must be at most " + Durations.format(max) + ", was " + Durations.format(value));
 		}
 		return value;
 	}

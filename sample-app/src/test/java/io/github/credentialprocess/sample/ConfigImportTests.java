@@ -61,8 +61,6 @@ class ConfigImportTests {
 	 */
 	private static final String SHORT_LIVED = "--aws.credential-process.environment.DEMO_LIFETIME_SECONDS=4";
 
-	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
-
 	@RegisterExtension
 	static final S3ConfigBucket s3 = new S3ConfigBucket();
 
@@ -149,7 +147,7 @@ class ConfigImportTests {
 	void startupLineAndWritableFileWarningOfTheImportsProviderAreLoggedOnceLoggingWorks(CapturedOutput output)
 			throws IOException {
 		// Built while Boot's logging drops every event: what it logged then must not be lost.
-		Path helper = Files.copy(Path.of(COUNTING_HELPER), this.folder.resolve("counting-helper.sh"));
+		Path helper = Files.copy(Path.of(HelperRuns.COUNTING_HELPER), this.folder.resolve("counting-helper.sh"));
 		Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxrw-rw-"));
 		try (ConfigurableApplicationContext context = start("aws-s3:config/app.properties",
 				"--aws.credential-process.argv[0]=sh", "--aws.credential-process.argv[1]=" + helper)) {
@@ -320,7 +318,7 @@ class ConfigImportTests {
 		@Bean
 		CredentialProcessProvider credentialProcessProvider(@Value("${test.runs-file}") String runsFile) {
 			return CredentialProcessProvider.builder()
-				.command(List.of("sh", COUNTING_HELPER))
+				.command(List.of("sh", HelperRuns.COUNTING_HELPER))
 				.environment(Map.of("RUNS_FILE", runsFile, "DEMO_LIFETIME_SECONDS", "4"))
 				.build();
 		}

@@ -102,19 +102,18 @@ class HelperRecipesTests {
 	private Path wrapperFromTheReadme() throws IOException {
 		Matcher block = GIMME_WRAPPER.matcher(Files.readString(README));
 		assertThat(block.find()).as("README.md: the gimme-aws-creds wrapper's sh block").isTrue();
-		Path wrapper = this.folder.resolve("gimme-process");
-		Files.writeString(wrapper, block.group(1) + "\n");
-		Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-		return wrapper;
+		return ownersOnly(Files.writeString(this.folder.resolve("gimme-process"), block.group(1) + "\n"));
 	}
 
 	private Path gimmeStandIn(String body) throws IOException {
-		Path bin = Files.createDirectories(this.folder.resolve("bin"));
-		Path gimme = bin.resolve("gimme-aws-creds");
-		Files.writeString(gimme, "#!/bin/sh\n" + body + "\n");
-		Files.setPosixFilePermissions(gimme, PosixFilePermissions.fromString("rwx------"));
-		Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwx------"));
+		Path bin = ownersOnly(Files.createDirectories(this.folder.resolve("bin")));
+		ownersOnly(Files.writeString(bin.resolve("gimme-aws-creds"), "#!/bin/sh\n" + body + "\n"));
 		return bin;
+	}
+
+	/** Not writable by others: the starter warns about a helper that others could change. */
+	private static Path ownersOnly(Path path) throws IOException {
+		return Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
 	}
 
 }

@@ -13,6 +13,9 @@ import java.nio.file.Path;
  */
 record HelperRuns(Path file) {
 
+	/** The helper, relative to the sample's directory (where its tests run). */
+	static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
+
 	/**
 	 * How many times the helper has run.
 	 * @return the number of runs so far

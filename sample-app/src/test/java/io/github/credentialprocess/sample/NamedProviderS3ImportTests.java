@@ -27,8 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class NamedProviderS3ImportTests {
 
-	private static final String COUNTING_HELPER = "src/test/resources/io/github/credentialprocess/sample/counting-helper.sh";
-
 	@RegisterExtension
 	static final S3ConfigBucket s3 = new S3ConfigBucket();
 
@@ -94,7 +92,7 @@ class NamedProviderS3ImportTests {
 				"--test.config-import=" + configImport, "--test.s3-endpoint=" + s3.endpoint(),
 				"--test.runs-file=" + runsFile("default"), "--aws.credential-process.min-refresh-interval=0s",
 				"--aws.credential-process.providers.storage.argv[0]=sh",
-				"--aws.credential-process.providers.storage.argv[1]=" + COUNTING_HELPER,
+				"--aws.credential-process.providers.storage.argv[1]=" + HelperRuns.COUNTING_HELPER,
 				"--aws.credential-process.providers.storage.min-refresh-interval=0s",
 				"--aws.credential-process.providers.storage.environment.RUNS_FILE=" + runsFile("storage")));
 		args.addAll(List.of(arguments));
