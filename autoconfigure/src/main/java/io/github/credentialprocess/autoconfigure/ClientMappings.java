@@ -106,4 +106,42 @@ public final class ClientMappings {
 				"Set " + property + " in the file that declares spring.config.import, or in one read before it.");
 	}
 
+	/**
+	 * The error of a client an import built with a provider whose settings the complete configuration
+	 * changes: the setting was changed in a file read after the import was met.
+	 * @param type the client type
+	 * @param signedAs the provider the import's client signed as
+	 * @param property the first setting that differs, by its configured name; its values are never
+	 * shown
+	 * @return the error, whose failure analysis says what to do
+	 */
+	public static RuntimeException settingChangedAfterTheImport(AwsClientType type, String signedAs, String property) {
+		return new CredentialProcessConfigurationException("Invalid credential process configuration: the "
+				+ "configuration import's " + type.key() + " client signed as the provider '" + signedAs + "' with "
+				+ property + " as read when the import was met, but " + property + " is different once every "
+				+ "configuration file is read: it was changed in a file read after the import was met, such as a "
+				+ "profile's own file.",
+				"Set " + property + " in the file that declares spring.config.import, or in one read before it; or "
+						+ "declare the import in the file that sets it.");
+	}
+
+	/**
+	 * The error of a client an import built with other credentials than the provider the complete
+	 * configuration names for it: Spring Cloud AWS's own when no provider was configured when the
+	 * import was met, or a provider configured then that the complete configuration no longer has.
+	 * @param type the client type
+	 * @param signedAs what the import's client signed as, as a reader would name it
+	 * @param configured what the complete configuration names, as a reader would name it
+	 * @return the error, whose failure analysis says what to do
+	 */
+	public static RuntimeException configuredAfterTheImport(AwsClientType type, String signedAs, String configured) {
+		return new CredentialProcessConfigurationException("Invalid credential process configuration: the "
+				+ "configuration import's " + type.key() + " client signed with " + signedAs + ", but once every "
+				+ "configuration file is read it signs with " + configured + ": the providers were configured in a "
+				+ "file read after the import was met, such as a profile's own file.",
+				"Configure " + OnCredentialProcessSourceCondition.PREFIX + "* in the file that declares "
+						+ "spring.config.import, or in one read before it; or declare the import in the file that "
+						+ "configures the provider.");
+	}
+
 }

@@ -11,10 +11,8 @@ import io.github.credentialprocess.autoconfigure.ProviderName;
 import io.github.credentialprocess.autoconfigure.ProviderProperties;
 import io.github.credentialprocess.awssdk.autoconfigure.ClientCredentialsCustomizer;
 
-import org.springframework.boot.bootstrap.BootstrapContext;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -28,9 +26,9 @@ import org.springframework.util.ClassUtils;
  * is refused with a message saying so. A type mapped to {@code default} needs nothing: the default
  * provider is the registry's {@code AwsCredentialsProvider} already. Registered once a bootstrap
  * context, from the configuration read when the first {@code aws-} location is met; when the
- * bootstrap phase ends, a mapping that the complete configuration changed for a client an import
- * built refuses the startup too (it was set in a file read later): an import never signs as
- * another identity than the application's configuration names without saying so.
+ * bootstrap phase ends, {@link ImportedIdentities} refuses the startup if the complete
+ * configuration names another provider, or other settings, for a client an import built: an import
+ * never signs as another identity than the application's configuration names without saying so.
  */
 final class BootstrapClientMappings {
 
@@ -65,19 +63,26 @@ final class BootstrapClientMappings {
 		BootstrapClientMappings registered = new BootstrapClientMappings(bootstrap, classLoader);
 		bootstrap.register(BootstrapProviders.class, InstanceSupplier.of(registered.holders));
 		// A provider or AwsCredentialsProvider of the user's own in the registry serves the import instead.
-		if (CredentialProcessProviderFactory.namesASource(properties)
-				&& !BootstrapCredentialProcess.isDefaultTaken(bootstrap)) {
+		boolean defaultTaken = BootstrapCredentialProcess.isDefaultTaken(bootstrap);
+		boolean defaultRegistered = CredentialProcessProviderFactory.namesASource(properties) && !defaultTaken;
+		if (defaultRegistered) {
 			registered.process(ProviderName.DEFAULT, properties).registerAsDefault(bootstrap);
 		}
-		Map<AwsClientType, String> applied = importMappings(mappings, classLoader);
-		applied.forEach((type, provider) -> {
+		Map<AwsClientType, ImportedIdentities.Signer> signers = new LinkedHashMap<>();
+		importMappings(mappings, classLoader).forEach((type, provider) -> {
 			if (!ProviderName.DEFAULT.equals(provider)) {
-				registered.customize(type, registered.process(provider, properties.getProviders().get(provider)));
+				ProviderProperties settings = properties.getProviders().get(provider);
+				registered.customize(type, registered.process(provider, settings));
+				signers.put(type, new ImportedIdentities.Signer(provider, settings));
+			}
+			else {
+				signers.put(type, defaultRegistered ? new ImportedIdentities.Signer(provider, properties)
+						: defaultTaken ? ImportedIdentities.Signer.applicationsOwn()
+								: ImportedIdentities.Signer.springCloudAws());
 			}
 		});
 		registered.processes.values().forEach((process) -> process.handOverOnClose(bootstrap));
-		bootstrap.addCloseListener((event) -> requireSameMappings(applied,
-				Binder.get(event.getApplicationContext().getEnvironment()), event.getBootstrapContext(), classLoader));
+		ImportedIdentities.checkOnClose(bootstrap, signers, classLoader);
 	}
 
 	/** The provider of each client type an import may build, {@code default} where none is mapped. */
@@ -90,24 +95,6 @@ final class BootstrapClientMappings {
 			}
 		}
 		return applied;
-	}
-
-	/**
-	 * Refuses a startup whose configuration, complete at last, maps a client an import built to
-	 * another provider than the one it signed with: the mapping was read when the first
-	 * {@code aws-} location was met, before the files read after it (a profile's own file).
-	 */
-	private static void requireSameMappings(Map<AwsClientType, String> applied, Binder binder,
-			BootstrapContext bootstrap, ClassLoader classLoader) {
-		Map<AwsClientType, String> configured = importMappings(CredentialProcessProviderFactory.bindIfConfigured(binder)
-			.map(ClientMappings::of)
-			.orElseGet(Map::of), classLoader);
-		applied.forEach((type, provider) -> {
-			String now = configured.get(type);
-			if (!provider.equals(now) && bootstrap.isRegistered(ClassUtils.resolveClassName(type.client(), classLoader))) {
-				throw ClientMappings.changedAfterTheImport(type, provider, now);
-			}
-		});
 	}
 
 	private BootstrapCredentialProcess process(String name, ProviderProperties settings) {

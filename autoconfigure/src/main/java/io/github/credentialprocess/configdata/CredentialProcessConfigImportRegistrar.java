@@ -1,7 +1,9 @@
 package io.github.credentialprocess.configdata;
 
 import java.util.List;
+import java.util.Optional;
 
+import io.github.credentialprocess.autoconfigure.CredentialProcessProperties;
 import io.github.credentialprocess.autoconfigure.CredentialProcessProviderFactory;
 
 import org.springframework.boot.context.config.ConfigDataLocation;
@@ -60,9 +62,15 @@ public final class CredentialProcessConfigImportRegistrar implements ConfigDataL
 	@Override
 	public boolean isResolvable(ConfigDataLocationResolverContext context, ConfigDataLocation location) {
 		if (this.applicable && location.getValue().startsWith(AWS_LOCATION_PREFIX)) {
-			CredentialProcessProviderFactory.bindIfConfigured(context.getBinder())
-				.ifPresent((properties) -> BootstrapClientMappings.register(context.getBootstrapContext(), properties,
-						this.classLoader));
+			Optional<CredentialProcessProperties> properties = CredentialProcessProviderFactory
+				.bindIfConfigured(context.getBinder());
+			if (properties.isPresent()) {
+				BootstrapClientMappings.register(context.getBootstrapContext(), properties.get(), this.classLoader);
+			}
+			else {
+				// Nothing to sign with yet; a provider configured in a file read later must not go unnoticed.
+				ImportedIdentities.checkUnconfiguredOnClose(context.getBootstrapContext(), this.classLoader);
+			}
 		}
 		return false;
 	}

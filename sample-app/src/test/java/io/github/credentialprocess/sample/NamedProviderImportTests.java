@@ -144,6 +144,97 @@ class NamedProviderImportTests {
 		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
 	}
 
+	@Test
+	void aSettingOfTheMappedProviderChangedInAProfilesOwnFileStopsTheStartupNamingItButNotItsValue()
+			throws IOException {
+		Path files = configFiles(mainFile(), "aws:\n  credential-process:\n    providers:\n      config:\n"
+				+ "        command: sh src/test/resources/io/github/credentialprocess/sample/counting-helper.sh "
+				+ "prod-only-argument\n");
+		assertThatException()
+			.isThrownBy(() -> startWithProfile(ImportedConfiguration.PARAMETER_STORE, files))
+			.withStackTraceContaining("the configuration import's parameter-store client signed as the provider "
+					+ "'config' with aws.credential-process.providers.config.command as read when the import was met, "
+					+ "but aws.credential-process.providers.config.command is different once every configuration "
+					+ "file is read")
+			.satisfies((ex) -> assertThat(stackTrace(ex)).doesNotContain("prod-only-argument"));
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
+	}
+
+	@Test
+	void theDefaultProvidersCommandChangedInAProfilesOwnFileStopsTheStartupInsteadOfRunningTheEarlierOne()
+			throws IOException {
+		// The default provider signs the import (no mapping) with an identity the server knows; the
+		// profile's file then names another command, which the application would not have run.
+		String main = mainFile().replace("DEMO_ACCESS_KEY_ID: ${test.unknown-access-key-id}",
+				"DEMO_ACCESS_KEY_ID: ${test.access-key-id}\n      DEMO_SECRET_ACCESS_KEY: ${test.helper-secret}");
+		Path files = configFiles(main.substring(0, main.indexOf("    providers:")),
+				"aws:\n  credential-process:\n    command: sh src/test/resources/io/github/credentialprocess/sample/"
+						+ "counting-helper.sh --profile prod-only-argument\n");
+		assertThatException().isThrownBy(() -> startWithProfile(ImportedConfiguration.PARAMETER_STORE, files))
+			.withStackTraceContaining("the configuration import's parameter-store client signed as the provider "
+					+ "'default' with aws.credential-process.command as read when the import was met")
+			.satisfies((ex) -> assertThat(stackTrace(ex)).doesNotContain("prod-only-argument"));
+		assertThat(defaultRuns().count()).isOne();
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
+	}
+
+	@Test
+	void aProviderConfiguredOnlyInAProfilesOwnFileStopsTheStartupInsteadOfLeavingTheImportSignedBySpringCloudAws()
+			throws IOException {
+		// Spring Cloud AWS's own credentials are static ones the server knows, as an instance role
+		// would be: the import succeeds as that identity, which is not what the complete configuration says.
+		String main = mainFile();
+		int aws = main.indexOf("\naws:\n") + 1;
+		Path files = configFiles(main.substring(0, aws), main.substring(aws).replace("DEMO_ACCESS_KEY_ID: ${test.unknown-access-key-id}",
+						"DEMO_ACCESS_KEY_ID: ${test.access-key-id}\n      DEMO_SECRET_ACCESS_KEY: ${test.helper-secret}"));
+		assertThatException()
+			.isThrownBy(() -> startWithProfile(ImportedConfiguration.PARAMETER_STORE, files,
+					"--spring.cloud.aws.credentials.access-key=" + ImportedConfiguration.ACCESS_KEY_ID,
+					"--spring.cloud.aws.credentials.secret-key=" + ImportedConfiguration.SECRET_ACCESS_KEY))
+			.withStackTraceContaining("the configuration import's parameter-store client signed with Spring Cloud "
+					+ "AWS's own credentials, but once every configuration file is read it signs with the provider "
+					+ "'config'");
+		assertThat(runs().count()).isZero();
+		await().atMost(Duration.ofSeconds(10)).until(RefreshThreads::noneLeft);
+	}
+
+	@Test
+	void aProviderTheImportDoesNotUseMayStillBeConfiguredInAProfilesOwnFile() throws IOException {
+		Path files = configFiles(mainFile(), "aws:\n  credential-process:\n    providers:\n      audit:\n"
+				+ "        command: sh src/test/resources/io/github/credentialprocess/sample/counting-helper.sh\n"
+				+ "        environment:\n          RUNS_FILE: /dev/null\n");
+		try (ConfigurableApplicationContext context = startWithProfile(ImportedConfiguration.BOTH, files)) {
+			ImportedConfiguration.assertImported(context.getEnvironment());
+			assertThat(context.getBeansOfType(CredentialProcessProvider.class)).containsKey("auditCredentialProcessProvider");
+		}
+	}
+
+	/** The test's main configuration file, as the other tests use it. */
+	private static String mainFile() throws IOException {
+		return Files.readString(Path.of("src/test/resources/named-provider-import.yml"));
+	}
+
+	/** A folder with the main configuration file and the {@code prod} profile's own. */
+	private Path configFiles(String main, String prod) throws IOException {
+		Path files = Files.createDirectories(this.folder.resolve("config"));
+		Files.writeString(files.resolve("named-provider-import.yml"), main);
+		Files.writeString(files.resolve("named-provider-import-prod.yml"), prod);
+		return files;
+	}
+
+	private ConfigurableApplicationContext startWithProfile(String configImport, Path files, String... arguments) {
+		List<String> args = new ArrayList<>(
+				List.of("--spring.config.location=file:" + files + "/", "--spring.profiles.active=prod"));
+		args.addAll(List.of(arguments));
+		return start(configImport, ImportedConfiguration.SECRET_ACCESS_KEY, args.toArray(String[]::new));
+	}
+
+	private static String stackTrace(Throwable thrown) {
+		java.io.StringWriter written = new java.io.StringWriter();
+		thrown.printStackTrace(new java.io.PrintWriter(written));
+		return written.toString();
+	}
+
 	private ConfigurableApplicationContext start(String helperSecret) {
 		return start(ImportedConfiguration.BOTH, helperSecret);
 	}
