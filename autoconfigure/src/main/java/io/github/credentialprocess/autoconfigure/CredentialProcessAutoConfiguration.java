@@ -5,7 +5,6 @@ import io.github.credentialprocess.CredentialProcessProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,7 +40,7 @@ public final class CredentialProcessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(CredentialProcessProvider.class)
+	@Conditional(OnDefaultProviderBeanCondition.class)
 	CredentialProcessLifecycle credentialProcessLifecycle(CredentialProcessProvider provider,
 			CredentialProcessProperties properties) {
 		return new CredentialProcessLifecycle(provider, properties.isFailFast());

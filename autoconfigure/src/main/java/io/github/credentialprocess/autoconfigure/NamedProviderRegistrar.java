@@ -11,9 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -28,7 +26,7 @@ import org.springframework.core.type.AnnotationMetadata;
  * {@code fail-fast}) checks it. The names are read from the environment when the auto-configuration
  * is processed; the settings are bound and checked when the provider bean is created, with the
  * messages of the default provider naming the provider's own properties. A bean of the user's own
- * with the same name wins. Each provider has its own refresh thread, so none waits for another.
+ * with the same name wins, and is that named provider ({@link ProviderName#markNamed}). Each provider has its own refresh thread, so none waits for another.
  * <p>
  * Also checks {@code aws.credential-process.clients} ({@link ClientMappings}): every key a client
  * type Spring Cloud AWS has, every value {@code default} (when a default provider is configured) or
@@ -50,11 +48,7 @@ class NamedProviderRegistrar implements ImportBeanDefinitionRegistrar {
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
 		Binder binder = Binder.get(this.environment);
-		Set<String> names = new TreeSet<>(binder
-			.bind(ProviderName.PROVIDERS_PREFIX.substring(0, ProviderName.PROVIDERS_PREFIX.length() - 1),
-					Bindable.mapOf(String.class, ProviderProperties.class))
-			.orElseGet(Map::of)
-			.keySet());
+		Set<String> names = names(this.environment);
 		names.forEach(ProviderName::requireValid);
 		boolean hasDefault = OnCredentialProcessSourceCondition.namesDefaultSource(this.environment);
 		ClientMappings.check(binder.bind(OnCredentialProcessSourceCondition.PREFIX + "clients",
@@ -69,6 +63,15 @@ class NamedProviderRegistrar implements ImportBeanDefinitionRegistrar {
 					+ "mapped under {}clients keep Spring Cloud AWS's own credentials", OnCredentialProcessSourceCondition.PREFIX,
 					names, OnCredentialProcessSourceCondition.PREFIX);
 		}
+	}
+
+	/** The names configured under {@code aws.credential-process.providers}, sorted; not checked. */
+	static Set<String> names(Environment environment) {
+		return new TreeSet<>(Binder.get(environment)
+			.bind(ProviderName.PROVIDERS_PREFIX.substring(0, ProviderName.PROVIDERS_PREFIX.length() - 1),
+					Bindable.mapOf(String.class, ProviderProperties.class))
+			.orElseGet(Map::of)
+			.keySet());
 	}
 
 	private RootBeanDefinition provider(String name) {
@@ -90,15 +93,18 @@ class NamedProviderRegistrar implements ImportBeanDefinitionRegistrar {
 		return this.beanFactory.getBean(CredentialProcessProperties.class).getProviders().get(name);
 	}
 
-	/** A named provider's bean: injected only with its qualifier, never in place of the default. */
+	/**
+	 * A named provider's bean: injected only with its qualifier, never in place of the default. A
+	 * bean of the user's own with its name stays, as that named provider.
+	 */
 	private static void register(BeanDefinitionRegistry registry, String name, String beanName,
 			RootBeanDefinition definition) {
 		if (registry.containsBeanDefinition(beanName)) {
+			ProviderName.markNamed(registry.getBeanDefinition(beanName), name);
 			return;
 		}
-		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-		definition.setDefaultCandidate(false);
-		definition.setAttribute(ProviderName.ATTRIBUTE, name);
+		ProviderName.markNamed(definition, name);
+		definition.setAttribute(ProviderName.STARTER_DEFINED, true);
 		registry.registerBeanDefinition(beanName, definition);
 	}
 

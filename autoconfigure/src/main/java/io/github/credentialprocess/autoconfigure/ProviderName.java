@@ -2,6 +2,11 @@ package io.github.credentialprocess.autoconfigure;
 
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+
 /**
  * The names of the providers and of the beans each one is: the default provider, configured
  * directly under {@code aws.credential-process}, is called {@value #DEFAULT}; each named one is
@@ -23,11 +28,29 @@ public final class ProviderName {
 	/** The bean definition attribute holding a named provider's name. */
 	public static final String ATTRIBUTE = ProviderName.class.getName();
 
+	/** The bean definition attribute of a named provider's bean that this starter defined, not the user. */
+	public static final String STARTER_DEFINED = ProviderName.class.getName() + ".starterDefined";
+
 	static final String PROVIDERS_PREFIX = OnCredentialProcessSourceCondition.PREFIX + "providers.";
 
 	private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9]*");
 
 	private ProviderName() {
+	}
+
+	/**
+	 * Makes a bean one of a named provider's, whoever defined it: the qualifier {@code <name>}, not a
+	 * default candidate, its name in {@link #ATTRIBUTE}. A bean of the user's own named as the
+	 * starter's for that provider replaces it and takes its place, never the default's.
+	 * @param definition the bean's definition
+	 * @param name the provider's name
+	 */
+	public static void markNamed(BeanDefinition definition, String name) {
+		if (definition instanceof AbstractBeanDefinition named) {
+			named.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+			named.setDefaultCandidate(false);
+		}
+		definition.setAttribute(ATTRIBUTE, name);
 	}
 
 	/**

@@ -157,10 +157,14 @@ final class BootstrapCredentialProcess {
 				&& autoConfiguration.getName().equals(beanFactory.getBeanDefinition(factoryBean).getBeanClassName());
 	}
 
-	/** Whether the bean is the named provider's of the auto-configuration, which marks it with its name. */
+	/**
+	 * Whether the bean is the named provider's of the auto-configuration, which marks it with its
+	 * name; a bean of the user's own is marked with the name too, but not as the starter's.
+	 */
 	private boolean isNamedProviderBean(DefaultListableBeanFactory beanFactory, String beanName) {
 		return beanFactory.containsBeanDefinition(beanName)
-				&& this.name.equals(beanFactory.getBeanDefinition(beanName).getAttribute(ProviderName.ATTRIBUTE));
+				&& this.name.equals(beanFactory.getBeanDefinition(beanName).getAttribute(ProviderName.ATTRIBUTE))
+				&& Boolean.TRUE.equals(beanFactory.getBeanDefinition(beanName).getAttribute(ProviderName.STARTER_DEFINED));
 	}
 
 	/**

@@ -7,8 +7,6 @@ import io.github.credentialprocess.awssdk.CredentialProcessAwsCredentialsProvide
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -17,7 +15,7 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Registers an {@code AwsCredentialsProvider} bean for each named provider, named
  * {@code <name>CredentialProcessAwsCredentialsProvider}, with the qualifier {@code <name>} and not
- * a default candidate. A bean of the user's own with the same name wins.
+ * a default candidate. A bean of the user's own with the same name wins, as that named provider's.
  */
 class NamedAwsCredentialsProviderRegistrar implements ImportBeanDefinitionRegistrar {
 
@@ -32,14 +30,15 @@ class NamedAwsCredentialsProviderRegistrar implements ImportBeanDefinitionRegist
 		CredentialProcessProviders.namedProviderBeans(this.beanFactory).forEach((name, providerBean) -> {
 			String beanName = ProviderName.awsCredentialsProviderBean(name);
 			if (registry.containsBeanDefinition(beanName)) {
+				// The user's own stays, as this named provider's: never Spring Cloud AWS's default.
+				ProviderName.markNamed(registry.getBeanDefinition(beanName), name);
 				return;
 			}
 			RootBeanDefinition definition = new RootBeanDefinition(CredentialProcessAwsCredentialsProvider.class,
 					() -> new CredentialProcessAwsCredentialsProvider(
 							this.beanFactory.getBean(providerBean, CredentialProcessProvider.class)));
-			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-			definition.setDefaultCandidate(false);
-			definition.setAttribute(ProviderName.ATTRIBUTE, name);
+			ProviderName.markNamed(definition, name);
+			definition.setAttribute(ProviderName.STARTER_DEFINED, true);
 			registry.registerBeanDefinition(beanName, definition);
 		});
 	}

@@ -64,6 +64,35 @@ class NamedAwsCredentialsProvidersTests {
 	}
 
 	@Test
+	void runWhenTheUserReplacesANamedProviderItStaysThatNamedProviderAndNeverBecomesTheDefault() {
+		this.contextRunner.withUserConfiguration(UsersBillingProvider.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			// Spring Cloud AWS keeps its own credentials, as with the starter's own named provider.
+			assertThat(context.getBean(AwsCredentialsProvider.class))
+				.isNotInstanceOf(CredentialProcessAwsCredentialsProvider.class);
+			assertThat(context).doesNotHaveBean("credentialProcessAwsCredentialsProvider");
+			assertThat(context.getBean("billingCredentialProcessAwsCredentialsProvider"))
+				.isInstanceOf(CredentialProcessAwsCredentialsProvider.class);
+			assertThat(io.github.credentialprocess.autoconfigure.CredentialProcessProviders.of(context))
+				.containsOnlyKeys("billing")
+				.containsEntry("billing", context.getBean("billingCredentialProcessProvider",
+						io.github.credentialprocess.CredentialProcessProvider.class));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UsersBillingProvider {
+
+		@Bean(destroyMethod = "close")
+		io.github.credentialprocess.CredentialProcessProvider billingCredentialProcessProvider() {
+			return io.github.credentialprocess.CredentialProcessProvider.builder()
+				.command(java.util.List.of("/bin/true"))
+				.build();
+		}
+
+	}
+
+	@Test
 	void runWhenS3IsMappedShouldCustomizeS3ClientsWithTheProvidersCredentials() {
 		this.contextRunner.withPropertyValues("aws.credential-process.clients.s3=billing").run((context) -> {
 			S3ClientBuilder builder = S3Client.builder().region(Region.US_EAST_1);

@@ -1,0 +1,51 @@
+package io.github.credentialprocess.autoconfigure;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.credentialprocess.CredentialProcessProvider;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Matches when the bean factory holds the default provider: a {@link CredentialProcessProvider}
+ * bean that is not a named provider's, the starter's or the user's own. A named provider's bean is
+ * known by its name ({@code billingCredentialProcessProvider} for a configured
+ * {@code providers.billing}) whoever defined it, so the user's own bean of that name is never taken
+ * for the default, even before {@link NamedProviderRegistrar} has marked it.
+ */
+class OnDefaultProviderBeanCondition extends SpringBootCondition implements ConfigurationCondition {
+
+	@Override
+	public ConfigurationPhase getConfigurationPhase() {
+		return ConfigurationPhase.REGISTER_BEAN;
+	}
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		if (beanFactory == null) {
+			return ConditionOutcome.noMatch("no bean factory");
+		}
+		Set<String> named = NamedProviderRegistrar.names(context.getEnvironment())
+			.stream()
+			.map(ProviderName::providerBean)
+			.collect(Collectors.toSet());
+		Optional<String> defaultBean = Arrays
+			.stream(beanFactory.getBeanNamesForType(CredentialProcessProvider.class, true, false))
+			.filter((bean) -> !named.contains(bean))
+			.filter((bean) -> !beanFactory.containsBeanDefinition(bean)
+					|| beanFactory.getBeanDefinition(bean).getAttribute(ProviderName.ATTRIBUTE) == null)
+			.findFirst();
+		return defaultBean.map((bean) -> ConditionOutcome.match("found the default provider bean " + bean))
+			.orElseGet(() -> ConditionOutcome.noMatch("no default credential process provider bean"));
+	}
+
+}
