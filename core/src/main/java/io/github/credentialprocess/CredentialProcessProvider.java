@@ -285,6 +285,15 @@ public final class CredentialProcessProvider implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the provider serves credentials: built or started again, and neither stopped nor
+	 * closed.
+	 * @return {@code true} while the provider is running
+	 */
+	public boolean isRunning() {
+		return this.lifecycle.isRunning();
+	}
+
+	/**
 	 * What the provider holds and did last, for health checks and metrics; never a secret.
 	 * @return a view taken now
 	 */

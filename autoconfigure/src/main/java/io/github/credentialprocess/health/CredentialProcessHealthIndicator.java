@@ -8,10 +8,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Health of a {@link CredentialProcessProvider}: {@code UP} while valid credentials are cached
- * (even when a refresh is failing: the failure shows in the details), {@code DOWN} when a run has
- * failed and there are none or they have expired, {@code UNKNOWN} before the first run has finished
- * and while the provider is stopped (its last run, if cut short by the stop, was cancelled, not
- * failed). A profile's static keys, which never expire and run no process, are {@code UP} with the
+ * (even when a refresh is failing: the failure shows in the details), {@code DOWN} when the last run
+ * failed and there are none or they have expired, {@code UNKNOWN} otherwise: before the first run
+ * has finished, while the provider is stopped (with the detail {@code state: stopped}), and when
+ * credentials a successful run fetched have expired before the next run (a suspended machine) or
+ * were dropped by a stop; a run cut short by a stop was cancelled, not failed. A profile's static keys, which never expire and run no process, are {@code UP} with the
  * detail {@code source: static keys}. Details show the expiration, the masked access key id and the
  * last run; never a secret or the command's arguments.
  */
@@ -33,8 +34,13 @@ public class CredentialProcessHealthIndicator implements HealthIndicator {
 		if (isStaticKeys(status)) {
 			return Health.up().withDetail("source", "static keys").withDetails(status.toDetails()).build();
 		}
+		if (!this.provider.isRunning()) {
+			// Nothing is served, nor known, while stopped: whatever the last run did, the next one decides.
+			return Health.unknown().withDetail("state", "stopped").withDetails(status.toDetails()).build();
+		}
+		boolean lastRunFailed = status.lastRun().filter((run) -> !run.succeeded() && !run.cancelled()).isPresent();
 		Health.Builder health = status.hasValidCredentials() ? Health.up()
-				: status.lastRun().filter((run) -> !run.cancelled()).isEmpty() ? Health.unknown() : Health.down();
+				: lastRunFailed ? Health.down() : Health.unknown();
 		return health.withDetails(status.toDetails()).build();
 	}
 
