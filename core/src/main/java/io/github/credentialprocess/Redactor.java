@@ -21,6 +21,9 @@ final class Redactor {
 	/** Past any limit, at least this much is kept: the longest shape that must be seen whole, and then some. */
 	private static final int SHAPE_MARGIN = 256;
 
+	/** The longest a character may be written (<code>&#92;u002B</code>, six characters for one): a secret so written is this many times longer. */
+	private static final int LONGEST_ENCODING = 6;
+
 	private final KnownSecrets given;
 
 	private final PrintedValues printed = new PrintedValues();
@@ -49,20 +52,31 @@ final class Redactor {
 		return render(text, mark(text));
 	}
 
-	/** The characters of the text that are secret. */
+	/**
+	 * The characters of the text that are secret: as written, and as decoded ({@link EncodedText}),
+	 * so that a secret escaped, URL-encoded, coloured or written as UTF-16 is found too.
+	 */
 	synchronized BitSet mark(String text) {
 		BitSet masked = new BitSet(text.length());
 		known().mark(text, masked);
 		SecretShapes.mark(text, masked);
+		EncodedText decoded = EncodedText.decode(text);
+		if (decoded != null) {
+			BitSet inView = new BitSet(decoded.view().length());
+			known().mark(decoded.view(), inView);
+			SecretShapes.mark(decoded.view(), inView);
+			decoded.markSources(inView, masked);
+		}
 		return masked;
 	}
 
 	/**
 	 * How many characters past a limit a buffer keeps, so that a secret that starts before the limit
-	 * ends inside the buffer: the longest known secret, and never less than the longest shape.
+	 * ends inside the buffer: the longest known secret, and never less than the longest shape, each
+	 * as long as it can be written encoded.
 	 */
 	synchronized int margin() {
-		return Math.max(known().longest(), SHAPE_MARGIN);
+		return Math.max(known().longest(), SHAPE_MARGIN) * LONGEST_ENCODING;
 	}
 
 	private KnownSecrets known() {

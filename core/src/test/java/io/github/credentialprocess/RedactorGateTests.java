@@ -31,9 +31,10 @@ class RedactorGateTests {
 	}
 
 	@Test
-	void marginIsTheLongestKnownValueAndNeverLessThanTheLongestShape() {
-		assertThat(Redactor.of(List.of()).margin()).isEqualTo(256);
-		assertThat(Redactor.of(List.of("x".repeat(300))).margin()).isEqualTo(300);
+	void marginIsTheLongestKnownValueAndNeverLessThanTheLongestShapeEachAsWrittenEncoded() {
+		// Six characters a character at most: a backslash, u and four hexadecimal digits.
+		assertThat(Redactor.of(List.of()).margin()).isEqualTo(256 * 6);
+		assertThat(Redactor.of(List.of("x".repeat(300))).margin()).isEqualTo(300 * 6);
 	}
 
 	@Test

@@ -272,14 +272,15 @@ class StderrLogTests {
 	void endOfALineCutAtTheByteLimitIsMaskedSoThatMaskingBeforeItBringsNothingIntoView() {
 		// A blob that masks to one mask, then numbered words running past the byte limit: the words
 		// in the margin before the cut (where a secret might start) must not move into view.
-		String blob = "QUJD".repeat(byteLimit() / 4 - 100);
+		int margin = Redactor.of(List.of()).margin();
+		String blob = "QUJD".repeat((byteLimit() - margin - 300) / 4);
 		StringBuilder words = new StringBuilder();
-		for (int i = 0; i < 200; i++) {
+		for (int i = 0; i < (margin + 300) / 6 + 100; i++) {
 			words.append(String.format("w%04d ", i));
 		}
 		String line = blob + " " + words + "\n";
 		String kept = line.substring(0, byteLimit());
-		String nearTheCut = kept.substring(kept.length() - Redactor.of(List.of()).margin());
+		String nearTheCut = kept.substring(kept.length() - margin);
 		List<String> hidden = java.util.Arrays.stream(nearTheCut.split(" "))
 			.filter((word) -> word.length() == 5)
 			.toList();
