@@ -1,10 +1,13 @@
 package io.github.credentialprocess.actuate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -17,7 +20,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * {@code aws.credentialProcess.argv[1]} and, in the system environment,
  * {@code AWS_CREDENTIALPROCESS_ARGV_1_} or the legacy {@code AWS_CREDENTIAL_PROCESS_COMMAND} are
  * masked like {@code aws.credential-process.command}. The same properties of each named provider
- * ({@code aws.credential-process.providers.<name>.command}, ...) are masked too.
+ * ({@code aws.credential-process.providers.<name>.command}, ...) are masked too. A JSON document of
+ * configuration ({@code spring.application.json}, {@code SPRING_APPLICATION_JSON}) is masked whole
+ * when any value in it binds to one of them, named as Spring Boot flattens the document.
  */
 final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 
@@ -31,9 +36,51 @@ final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 	 */
 	private static final List<ConfigurationPropertyName> SENSITIVE_LEGACY = names("aws.credential.process");
 
+	/** Spring Boot's configuration as one JSON document, as a property or {@code SPRING_APPLICATION_JSON}. */
+	private static final ConfigurationPropertyName APPLICATION_JSON = ConfigurationPropertyName.of("spring.application.json");
+
 	@Override
 	public SanitizableData apply(SanitizableData data) {
-		return isSensitive(data.getPropertySource(), data.getKey()) ? data.withSanitizedValue() : data;
+		boolean sensitive = isSensitive(data.getPropertySource(), data.getKey())
+				|| (isApplicationJson(data.getPropertySource(), data.getKey()) && holdsSensitive(data.getValue()));
+		return sensitive ? data.withSanitizedValue() : data;
+	}
+
+	private static boolean isApplicationJson(PropertySource<?> source, String key) {
+		return APPLICATION_JSON.equals(adapt(key, '.'))
+				|| (isSystemEnvironment(source) && APPLICATION_JSON.equals(adapt(key, '_')));
+	}
+
+	/**
+	 * Whether a JSON document of configuration sets a sensitive property: each of its values is
+	 * named as Spring Boot flattens the document and judged as any other key. A document that cannot
+	 * be read cannot be judged, and is masked.
+	 */
+	private static boolean holdsSensitive(Object json) {
+		if (!(json instanceof String text)) {
+			return json != null;
+		}
+		try {
+			return flattened("", JsonParserFactory.getJsonParser().parseMap(text)).stream()
+				.anyMatch((key) -> isSensitive(null, key));
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
+	private static List<String> flattened(String prefix, Object value) {
+		List<String> keys = new ArrayList<>();
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, child) -> keys.addAll(flattened(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child)));
+		}
+		else if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				keys.addAll(flattened(prefix + "[" + i + "]", list.get(i)));
+			}
+		}
+		keys.add(prefix);
+		return keys;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -92,6 +93,26 @@ class CredentialProcessSanitizingAutoConfigurationTests {
 					.getProperty()
 					.getValue()).isEqualTo("20s");
 			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"aws\":{\"credential-process\":{\"command\":\"helper --passphrase " + PASSPHRASE + "\"}}}",
+			"{\"aws\":{\"credentialProcess\":{\"providers\":{\"billing\":{\"argv\":[\"helper\",\"" + PASSPHRASE + "\"]}}}}}",
+			"{\"aws.credential_process.environment\":{\"HELPER_TOKEN\":\"" + PASSPHRASE + "\"}}", "{not json " + PASSPHRASE })
+	void runWhenSpringApplicationJsonHoldsACommandArgvOrEnvironmentShouldMaskTheWholeDocument(String json) {
+		this.contextRunner.withPropertyValues("spring.application.json=" + json).run((context) -> {
+			EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+			assertThat(env.environmentEntry("spring.application.json").getProperty().getValue()).isEqualTo("******");
+		});
+	}
+
+	@Test
+	void runWhenSpringApplicationJsonHoldsNothingSensitiveShouldShowIt() {
+		String json = "{\"aws\":{\"credential-process\":{\"timeout\":\"30s\"}},\"server\":{\"port\":8080}}";
+		this.contextRunner.withPropertyValues("spring.application.json=" + json).run((context) -> {
+			EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+			assertThat(env.environmentEntry("spring.application.json").getProperty().getValue()).isEqualTo(json);
+		});
 	}
 
 	@Test
