@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.credentialprocess.autoconfigure.SensitiveProperties;
+
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -25,16 +27,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * when any value in it binds to one of them, named as Spring Boot flattens the document.
  */
 final class CredentialProcessSanitizingFunction implements SanitizingFunction {
-
-	private static final List<String> SENSITIVE_PROPERTIES = List.of("command", "argv", "environment");
-
-	private static final List<ConfigurationPropertyName> SENSITIVE = names("aws.credential-process");
-
-	/**
-	 * The same names as a legacy environment variable binds to them: every dash of the name an
-	 * underscore too ({@code AWS_CREDENTIAL_PROCESS_COMMAND}), as Spring Boot still accepts.
-	 */
-	private static final List<ConfigurationPropertyName> SENSITIVE_LEGACY = names("aws.credential.process");
 
 	/** Spring Boot's configuration as one JSON document, as a property or {@code SPRING_APPLICATION_JSON}. */
 	private static final ConfigurationPropertyName APPLICATION_JSON = ConfigurationPropertyName.of("spring.application.json");
@@ -90,25 +82,10 @@ final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 	 * ({@code /actuator/env} by the variable, {@code /actuator/configprops} by the property).
 	 */
 	static boolean isSensitive(PropertySource<?> source, String key) {
-		if (bindsTo(SENSITIVE, adapt(key, '.'))) {
+		if (SensitiveProperties.isSensitive(adapt(key, '.'))) {
 			return true;
 		}
-		if (!isSystemEnvironment(source)) {
-			return false;
-		}
-		ConfigurationPropertyName variable = adapt(key, '_');
-		return bindsTo(SENSITIVE, variable) || bindsTo(SENSITIVE_LEGACY, variable);
-	}
-
-	private static boolean bindsTo(List<ConfigurationPropertyName> sensitive, ConfigurationPropertyName name) {
-		if (sensitive.stream().anyMatch((candidate) -> candidate.equals(name) || candidate.isAncestorOf(name))) {
-			return true;
-		}
-		// A named provider's: <prefix>.providers.<name>.command, argv or environment.
-		ConfigurationPropertyName providers = sensitive.get(0).getParent().append("providers");
-		int property = providers.getNumberOfElements() + 1;
-		return providers.isAncestorOf(name) && name.getNumberOfElements() > property && SENSITIVE_PROPERTIES
-			.contains(name.getElement(property, ConfigurationPropertyName.Form.UNIFORM));
+		return isSystemEnvironment(source) && SensitiveProperties.isSensitiveVariable(adapt(key, '_'));
 	}
 
 	private static ConfigurationPropertyName adapt(String key, char separator) {
@@ -126,12 +103,6 @@ final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 		return source instanceof SystemEnvironmentPropertySource
 				&& (source.getName().equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
 						|| source.getName().endsWith("-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME));
-	}
-
-	private static List<ConfigurationPropertyName> names(String prefix) {
-		return SENSITIVE_PROPERTIES.stream()
-			.map((property) -> ConfigurationPropertyName.of(prefix + "." + property))
-			.toList();
 	}
 
 }

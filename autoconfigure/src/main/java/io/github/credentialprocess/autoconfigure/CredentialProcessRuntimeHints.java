@@ -21,7 +21,8 @@ class CredentialProcessRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.reflection().registerType(TypeReference.of(PROFILE_FILE));
 		hints.reflection()
-			.registerType(CredentialProcessFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+			.registerType(CredentialProcessFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)
+			.registerType(CredentialProcessBindFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 	}
 
 }

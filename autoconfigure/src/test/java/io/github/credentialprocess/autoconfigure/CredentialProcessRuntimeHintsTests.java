@@ -36,10 +36,21 @@ class CredentialProcessRuntimeHintsTests {
 	}
 
 	@Test
-	void classesSpringBootCreatesFromSpringFactoriesCanBeConstructed() {
-		for (String type : List.of("io.github.credentialprocess.autoconfigure.CredentialProcessFailureAnalyzer",
-				"io.github.credentialprocess.configdata.CredentialProcessConfigImportRegistrar",
-				"io.github.credentialprocess.configdata.BootstrapFailureCleanup")) {
+	void classesSpringBootCreatesFromSpringFactoriesCanBeConstructed() throws java.io.IOException {
+		// Every class of ours that a spring.factories file names, read from the files themselves.
+		List<String> types = new java.util.ArrayList<>();
+		for (java.net.URL url : java.util.Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+			java.util.Properties factories = new java.util.Properties();
+			try (java.io.InputStream in = url.openStream()) {
+				factories.load(in);
+			}
+			factories.values().forEach((names) -> java.util.Arrays.stream(names.toString().split(","))
+				.map(String::strip)
+				.filter((name) -> name.startsWith("io.github.credentialprocess."))
+				.forEach(types::add));
+		}
+		assertThat(types).contains("io.github.credentialprocess.autoconfigure.CredentialProcessBindFailureAnalyzer");
+		for (String type : types) {
 			assertThat(RuntimeHintsPredicates.reflection()
 				.onType(TypeReference.of(type))
 				.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).as(type).accepts(this.hints);
