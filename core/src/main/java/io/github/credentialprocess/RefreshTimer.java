@@ -1,6 +1,7 @@
 package io.github.credentialprocess;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -16,9 +17,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * The timer waits on the monotonic clock, which stands still while a machine sleeps; the wall
  * clock decides whether a refresh is due when it fires ({@link RunGate}), and any read past the
- * refresh time asks for it at once ({@link #requestNow(CachedCredentials)}).
+ * refresh time asks for it at once ({@link #requestNow(CachedCredentials)}). So that a provider
+ * nobody reads (an instance out of traffic, its readiness waiting on the health check) notices a
+ * sleep too, the timer never waits longer than {@link #LONGEST_WAIT} at once: it wakes, the gate
+ * finds the refresh not yet due and answers without a run, and the timer is armed again.
  */
 final class RefreshTimer {
+
+	/** The longest the timer waits at once: how soon after a machine wakes a due refresh runs. */
+	static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
 	private final Lifecycle lifecycle;
 
@@ -70,7 +77,7 @@ final class RefreshTimer {
 				return;
 			}
 			Instant when = Instant.ofEpochMilli(at);
-			this.next = this.thread.schedule(this.refresh, Math.max(0, at - now));
+			this.next = this.thread.schedule(this.refresh, Math.min(Math.max(0, at - now), LONGEST_WAIT.toMillis()));
 			if (!when.equals(before)) {
 				announced[0] = when;
 			}

@@ -86,6 +86,20 @@ class ClockJumpTests {
 	}
 
 	@Test
+	void afterASleepPastTheRefreshTimeTheCredentialsAreRefreshedWithoutAnyRead() {
+		// Nobody reads: an instance out of traffic, whose readiness waits on the health check.
+		Path script = this.scripts.rotatingCredentialsOnClock(this.folder.resolve("clock"), ONE_HOUR, 0);
+		try (CredentialProcessProvider provider = provider(script, new AtomicLong())) {
+			ProcessCredentials first = provider.resolveCredentials();
+			this.clock.set(first.expiration().orElseThrow().plus(Duration.ofHours(1)));
+			await().atMost(RefreshTimer.LONGEST_WAIT.plus(HANG_GUARD)).until(() -> this.listener.finished.size() == 2);
+			assertThat(this.listener.started).containsExactly(Trigger.ON_DEMAND, Trigger.SCHEDULED);
+			assertThat(provider.status().hasValidCredentials()).isTrue();
+			assertThat(provider.status().maskedAccessKeyId()).contains("****0002");
+		}
+	}
+
+	@Test
 	void backwardJumpKeepsServingTheCachedCredentialsAndTheTimerWaitsAgain() {
 		// Credentials living 4 s: the refresh timer fires within 4 s of real time.
 		Path script = this.scripts.rotatingCredentialsOnClock(this.folder.resolve("clock"), 4, 0);
