@@ -23,19 +23,30 @@ final class InterpreterArguments {
 			Set.of("-c"), Set.of(), false);
 
 	/** Per interpreter family: options with a value, options that run code instead, options that name the script. */
-	private static final Map<String, Grammar> GRAMMARS = Map.of("sh", SHELL, "bash", SHELL, "dash", SHELL, "zsh",
-			SHELL, "ksh", SHELL,
-			"python", new Grammar(Set.of("-W", "-X", "-Q", "--check-hash-based-pycs"), Set.of("-c", "-m"), Set.of(), false),
-			"perl", new Grammar(Set.of("-I", "-M", "-m"), Set.of("-e", "-E"), Set.of(), false),
-			"ruby", new Grammar(Set.of("-I", "-r", "-C", "-E", "--encoding"), Set.of("-e"), Set.of(), false),
-			"node", new Grammar(Set.of("-r", "--require", "--import", "--loader", "--experimental-loader", "-C",
-					"--conditions", "--env-file", "--title", "--input-type", "--disable-warning", "--unhandled-rejections"),
-					Set.of("-e", "--eval", "-p", "--print"), Set.of(), false),
+	private static final Grammar PYTHON = new Grammar(Set.of("-W", "-X", "-Q", "--check-hash-based-pycs"),
+			Set.of("-c", "-m"), Set.of(), false);
+
+	private static final Grammar NODE = new Grammar(Set.of("-r", "--require", "--import", "--loader",
+			"--experimental-loader", "-C", "--conditions", "--env-file", "--title", "--input-type", "--disable-warning",
+			"--unhandled-rejections"), Set.of("-e", "--eval", "-p", "--print"), Set.of(), false);
+
+	/** Per interpreter family: options with a value, options that run code instead, options that name the script. */
+	private static final Map<String, Grammar> GRAMMARS = Map.ofEntries(Map.entry("sh", SHELL), Map.entry("bash", SHELL),
+			Map.entry("dash", SHELL), Map.entry("zsh", SHELL), Map.entry("ksh", SHELL), Map.entry("fish", SHELL),
+			Map.entry("python", PYTHON), Map.entry("pypy", PYTHON),
+			Map.entry("perl", new Grammar(Set.of("-I", "-M", "-m"), Set.of("-e", "-E"), Set.of(), false)),
+			Map.entry("ruby", new Grammar(Set.of("-I", "-r", "-C", "-E", "--encoding"), Set.of("-e"), Set.of(), false)),
+			Map.entry("node", NODE), Map.entry("nodejs", NODE),
+			Map.entry("php", new Grammar(Set.of("-c", "-d", "-z"), Set.of("-r"), Set.of("-f"), false)),
+			// java -jar app.jar; a class path's entries are loaded like any file an option names.
+			Map.entry("java", new Grammar(Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
+					"--add-modules", "--add-opens", "--add-exports", "--add-reads"), Set.of("-m", "--module"),
+					Set.of("-jar"), false)),
 			// PowerShell: any case, any unambiguous start of a parameter's name, en and em dashes too.
-			"pwsh", new Grammar(Set.of("-executionpolicy", "-ex", "-ep", "-workingdirectory", "-wd",
+			Map.entry("pwsh", new Grammar(Set.of("-executionpolicy", "-ex", "-ep", "-workingdirectory", "-wd",
 					"-configurationname", "-outputformat", "-o", "-inputformat", "-if", "-settingsfile",
 					"-custompipename", "-windowstyle", "-w"), Set.of("-command", "-c", "-encodedcommand", "-e", "-ec"),
-					Set.of("-file", "-f"), true));
+					Set.of("-file", "-f"), true)));
 
 	private InterpreterArguments() {
 	}

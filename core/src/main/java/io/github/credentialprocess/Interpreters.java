@@ -20,7 +20,7 @@ final class Interpreters {
 
 	/** Programs whose first argument is the script they run, also with a version in their name. */
 	private static final Pattern INTERPRETER = Pattern
-		.compile("(sh|bash|dash|zsh|ksh|python|perl|ruby|node|pwsh)[0-9]*(\\.[0-9]+)*");
+		.compile("(sh|bash|dash|zsh|ksh|fish|python|pypy|perl|ruby|nodejs|node|pwsh|php|java)[0-9]*(\\.[0-9]+)*");
 
 	private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
@@ -30,32 +30,33 @@ final class Interpreters {
 	/** Options of {@code env} whose value is the next word. */
 	private static final Set<String> ENV_OPTIONS_WITH_VALUE = Set.of("-u", "--unset", "-C", "--chdir");
 
-	/** {@code env env env ...} is nonsense, but must not loop. */
-	private static final int MAX_ENV_DEPTH = 8;
+	/** {@code env nice env ...} is nonsense, but must not loop. */
+	private static final int MAX_LAUNCHER_DEPTH = 8;
 
 	private Interpreters() {
 	}
 
 	/**
 	 * What a command runs through {@code env} and as code.
-	 * @param programThroughEnv the program {@code env} runs, as written; empty when the executable is
-	 * not {@code env}
+	 * @param launchedProgram the program {@code env} or another launcher ({@link Launchers}) runs, as
+	 * written; empty when the executable is neither
 	 * @param script the script the interpreter runs, as written; empty when the program is no known
 	 * interpreter
 	 * @param loaded files the interpreter's options make it load, as written ({@link InterpreterArguments})
 	 * @param shellCode the command line a shell runs instead of a script ({@code bash -c '...'})
 	 */
-	record Launch(Optional<String> programThroughEnv, Optional<String> script, List<String> loaded,
+	record Launch(Optional<String> launchedProgram, Optional<String> script, List<String> loaded,
 			Optional<String> shellCode) {
 
-		Launch(Optional<String> programThroughEnv, Optional<String> script, List<String> loaded) {
-			this(programThroughEnv, script, loaded, Optional.empty());
+		Launch(Optional<String> launchedProgram, Optional<String> script, List<String> loaded) {
+			this(launchedProgram, script, loaded, Optional.empty());
 		}
 
 	}
 
 	/**
-	 * Looks through {@code env} (its options and {@code NAME=value} words) to the program it runs,
+	 * Looks through {@code env} (its options and {@code NAME=value} words) and the other launchers
+	 * ({@code timeout 30}, {@code nice}, {@code exec}, {@code sudo} ...) to the program they run,
 	 * and, for an interpreter, at what it loads as code ({@link InterpreterArguments}).
 	 * @param executable the executable, as written
 	 * @param arguments the words after it, without their quotes
@@ -64,23 +65,23 @@ final class Interpreters {
 	static Launch launch(String executable, List<String> arguments, Predicate<String> isFile) {
 		String program = executable;
 		List<String> rest = arguments;
-		Optional<String> throughEnv = Optional.empty();
-		for (int depth = 0; depth < MAX_ENV_DEPTH && isEnv(program); depth++) {
-			rest = afterEnvOptions(rest);
+		Optional<String> launched = Optional.empty();
+		for (int depth = 0; depth < MAX_LAUNCHER_DEPTH && (isEnv(program) || Launchers.isLauncher(program)); depth++) {
+			rest = isEnv(program) ? afterEnvOptions(rest) : Launchers.commandAfter(program, rest);
 			if (rest.isEmpty()) {
-				// A bare env prints the environment; it runs nothing else.
-				return new Launch(throughEnv, Optional.empty(), List.of());
+				// A bare env prints the environment, command -v names a program: neither runs one.
+				return new Launch(launched, Optional.empty(), List.of());
 			}
 			program = rest.get(0);
 			rest = rest.subList(1, rest.size());
-			throughEnv = Optional.of(program);
+			launched = Optional.of(program);
 		}
 		Matcher interpreter = INTERPRETER.matcher(fileName(program));
 		if (!interpreter.matches()) {
-			return new Launch(throughEnv, Optional.empty(), List.of());
+			return new Launch(launched, Optional.empty(), List.of());
 		}
 		InterpreterArguments.Loaded loaded = InterpreterArguments.read(interpreter.group(1), rest, isFile);
-		return new Launch(throughEnv, loaded.script(), loaded.loaded(), loaded.shellCode());
+		return new Launch(launched, loaded.script(), loaded.loaded(), loaded.shellCode());
 	}
 
 	/**
@@ -96,7 +97,7 @@ final class Interpreters {
 		return fileName(program).equals("env");
 	}
 
-	private static String fileName(String program) {
+	static String fileName(String program) {
 		int separator = Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\'));
 		return program.substring(separator + 1);
 	}

@@ -134,6 +134,53 @@ record ProcessCommand(List<String> argv, String executable) {
 	}
 
 	/**
+	 * Every simple command the command runs, each as its program and the words after it as the
+	 * program receives them, for the writable-file warning: a shell command line is cut at its
+	 * control operators ({@code ;}, {@code &&}, {@code ||}, {@code |}, {@code &}, as words of their
+	 * own or ending one), and each simple command loses its leading assignments; an {@code argv} is
+	 * one simple command.
+	 */
+	List<List<String>> simpleCommands() {
+		if (!isShell()) {
+			List<String> only = new ArrayList<>();
+			only.add(this.executable);
+			only.addAll(wordsAfterProgram());
+			return List.of(only);
+		}
+		List<List<String>> commands = new ArrayList<>();
+		List<String> current = new ArrayList<>();
+		for (ShellWords.Word word : words()) {
+			String text = word.text();
+			// An operator is never certain: it is unquoted shell syntax.
+			String operators = word.certain() ? "" : trailingOperators(text);
+			String before = text.substring(0, text.length() - operators.length());
+			if (!before.isEmpty() && !(current.isEmpty() && word.assignment())) {
+				current.add(before);
+			}
+			if (!operators.isEmpty()) {
+				addIfAny(commands, current);
+				current = new ArrayList<>();
+			}
+		}
+		addIfAny(commands, current);
+		return commands;
+	}
+
+	private static String trailingOperators(String text) {
+		int start = text.length();
+		while (start > 0 && ";&|".indexOf(text.charAt(start - 1)) >= 0) {
+			start--;
+		}
+		return text.substring(start);
+	}
+
+	private static void addIfAny(List<List<String>> commands, List<String> command) {
+		if (!command.isEmpty()) {
+			commands.add(command);
+		}
+	}
+
+	/**
 	 * The words of the command: of a shell command, as the shell splits it (each word whole, however
 	 * it was quoted; when the line cannot be read, its words read as far as possible and also its
 	 * whitespace-separated parts, so that nothing goes unmasked); of an {@code argv}, any words after the first in {@code argv[0]}, which may

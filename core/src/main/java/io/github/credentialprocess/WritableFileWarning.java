@@ -76,11 +76,20 @@ final class WritableFileWarning {
 	private static void checkCommand(ProcessCommand command, Path workingDirectory, Map<String, String> environment,
 			int depth) {
 		String searchPath = environment.getOrDefault("PATH", System.getenv("PATH"));
-		Interpreters.Launch launch = Interpreters.launch(command.executable(), command.wordsAfterProgram(),
+		// Every program of a command line: true && helper, helper | tee, cd /opt && exec ./helper.
+		for (List<String> simple : command.simpleCommands()) {
+			checkProgram(simple.get(0), simple.subList(1, simple.size()), workingDirectory, environment, searchPath,
+					depth);
+		}
+	}
+
+	private static void checkProgram(String program, List<String> arguments, Path workingDirectory,
+			Map<String, String> environment, String searchPath, int depth) {
+		Interpreters.Launch launch = Interpreters.launch(program, arguments,
 				(word) -> locateFile(word, workingDirectory) != null);
-		check(locateExecutable(command.executable(), workingDirectory, searchPath), "credential process executable");
-		launch.programThroughEnv()
-			.ifPresent((program) -> check(locateExecutable(program, workingDirectory, searchPath),
+		check(locateExecutable(program, workingDirectory, searchPath), "credential process executable");
+		launch.launchedProgram()
+			.ifPresent((launched) -> check(locateExecutable(launched, workingDirectory, searchPath),
 					"credential process executable"));
 		launch.script().ifPresent((script) -> check(locateFile(script, workingDirectory), "credential process script"));
 		launch.loaded().forEach((file) -> check(locateFile(file, workingDirectory), "file the credential process loads"));

@@ -113,6 +113,26 @@ class WritableFileWarningTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "timeout 30 '%s'", "timeout -k 5s --signal=KILL 30 '%s'", "exec '%s'", "nice -n 10 '%s'",
+			"nohup '%s'", "stdbuf -oL '%s'", "setsid -w '%s'", "ionice -c 3 '%s'", "time -p '%s'", "command '%s'",
+			"sudo -n -u nobody '%s'", "true && '%s'", "cd / && '%s'", "true; '%s'", "false || '%s'", "'%s' | cat",
+			"sh -c \"exec '%s'\"", "java -jar '%s'", "php '%s'", "pypy3 '%s'", "nodejs '%s'", "fish '%s'" })
+	void programThatALauncherAShellListOrAnotherInterpreterRunsIsWarnedAbout(String commandLine) throws IOException {
+		Path script = script(this.folder, "rwxrwxrwx");
+		onlyWarning(() -> shell(String.format(commandLine, script))).contains(script + " is writable by group or others");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "command -v '%s'", "sudo -l '%s'" })
+	void launcherThatRunsNothingHasNothingCheckedAfterIt(String commandLine) throws IOException {
+		Path script = script(this.folder, "rwxrwxrwx");
+		try (LogCapture logs = new LogCapture()) {
+			shell(String.format(commandLine, script));
+			assertThat(logs.lines(Level.WARN)).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "python3.12", "perl5.36", "ruby3.1", "node18", "/usr/local/bin/bash5.2" })
 	void scriptOfAVersionedInterpreterIsWarnedAbout(String interpreter) throws IOException {
 		Path script = script(this.folder, "rwx---rw-");
