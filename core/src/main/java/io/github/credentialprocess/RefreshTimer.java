@@ -64,23 +64,31 @@ final class RefreshTimer {
 		this.lifecycle.whileRunning(() -> {
 			long now = this.clock.millis();
 			CachedCredentials current = this.lifecycle.cached();
-			long at;
+			Optional<RunGate.RecentFailure> failure = this.gate.recentFailure();
+			Instant when;
+			long delay;
 			if (current != null && current.isValidAt(now)) {
-				at = current.refreshAtMillis();
+				when = Instant.ofEpochMilli(current.refreshAtMillis());
+				delay = current.refreshAtMillis() - now;
+			}
+			else if (failure.isPresent()) {
+				// The retry waits on the monotonic clock; announced as the wall clock read at the failure,
+				// so that every wake announces the same instant.
+				when = failure.get().retryAt();
+				delay = failure.get().retryInMillis();
 			}
 			else {
-				at = this.gate.recentFailure().map((failure) -> now + failure.retryInMillis()).orElse(Long.MAX_VALUE);
+				cancelNext();
+				this.nextAt = null;
+				return;
 			}
 			Instant before = this.nextAt;
 			cancelNext();
-			if (at == Long.MAX_VALUE) {
-				return;
-			}
-			Instant when = Instant.ofEpochMilli(at);
-			this.next = this.thread.schedule(this.refresh, Math.min(Math.max(0, at - now), LONGEST_WAIT.toMillis()));
+			this.next = this.thread.schedule(this.refresh, Math.min(Math.max(0, delay), LONGEST_WAIT.toMillis()));
 			if (!when.equals(before)) {
 				announced[0] = when;
 			}
+			// Never cleared on the way: a status read meanwhile sees the old time or the new one.
 			this.nextAt = when;
 		});
 		if (announced[0] != null) {
@@ -107,6 +115,7 @@ final class RefreshTimer {
 	/** Cancels the timer; the caller holds the lifecycle's lock (a stop or close). */
 	void cancelUnderLock() {
 		cancelNext();
+		this.nextAt = null;
 		this.requestedFor.set(null);
 	}
 
@@ -115,7 +124,6 @@ final class RefreshTimer {
 			this.next.cancel(false);
 			this.next = null;
 		}
-		this.nextAt = null;
 	}
 
 	Optional<Instant> nextAt() {

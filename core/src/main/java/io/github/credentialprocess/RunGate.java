@@ -1,5 +1,6 @@
 package io.github.credentialprocess;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -60,7 +61,9 @@ final class RunGate {
 		boolean retryPending = failure != null && failure.retryAtNanos() - now > 0;
 		switch (trigger) {
 			case SCHEDULED -> {
-				if (valid && !current.isRefreshDueAt(nowMillis)) {
+				// Valid credentials wait for their refresh time, and after a failure for its retry: the
+				// wall clock may have jumped past the one, never past the other (the monotonic clock).
+				if (valid && (!current.isRefreshDueAt(nowMillis) || retryPending)) {
 					return current;
 				}
 				if (!valid && retryPending) {
@@ -121,7 +124,7 @@ final class RunGate {
 		this.consecutiveFailures = failures;
 		long delayMillis = this.policy.retryDelayMillis(failures);
 		RecentFailure recent = new RecentFailure(failure, failures, delayMillis,
-				System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis));
+				System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), run.finishedAt().plusMillis(delayMillis));
 		this.recentFailure = recent;
 		ended(run);
 		return recent;
@@ -155,9 +158,11 @@ final class RunGate {
 	 * @param consecutiveFailures how many runs in a row have failed, this one included
 	 * @param retryDelayMillis the back-off after it
 	 * @param retryAtNanos when the retry is due, on the monotonic clock
+	 * @param retryAt when the retry is due, as the wall clock read at the failure: what the timer
+	 * announces, the same at every wake
 	 */
 	record RecentFailure(CredentialProcessException exception, int consecutiveFailures, long retryDelayMillis,
-			long retryAtNanos) {
+			long retryAtNanos, Instant retryAt) {
 
 		/** How long until the retry is due, rounded up: a timer armed for it never fires early. */
 		long retryInMillis() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -96,6 +98,25 @@ class ClockJumpTests {
 			assertThat(this.listener.started).containsExactly(Trigger.ON_DEMAND, Trigger.SCHEDULED);
 			assertThat(provider.status().hasValidCredentials()).isTrue();
 			assertThat(provider.status().maskedAccessKeyId()).contains("****0002");
+		}
+	}
+
+	@Test
+	void aRetryLongerThanTheTimersLongestWaitIsAnnouncedOnceAndStaysInTheStatus() {
+		// The timer wakes every LONGEST_WAIT while the retry waits; the wall clock stands still.
+		this.scripts.failFromNowOn(true);
+		try (CredentialProcessProvider provider = this.scripts.provider(this.scripts.rotatingCredentials(3600))
+			.retryInitialDelay(RefreshTimer.LONGEST_WAIT.multipliedBy(3))
+			.clock(this.clock)
+			.listener(this.listener)
+			.build()) {
+			assertThatExceptionOfType(CredentialProcessException.class).isThrownBy(provider::resolveCredentials);
+			Instant retry = provider.status().nextRefresh().orElseThrow();
+			await().during(RefreshTimer.LONGEST_WAIT.plusSeconds(1))
+				.atMost(RefreshTimer.LONGEST_WAIT.plus(HANG_GUARD))
+				.until(() -> this.listener.scheduled.equals(List.of(retry))
+						&& provider.status().nextRefresh().equals(Optional.of(retry)));
+			assertThat(this.scripts.runs()).isOne();
 		}
 	}
 
