@@ -3,7 +3,6 @@ package io.github.credentialprocess.autoconfigure;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.credentialprocess.CredentialProcessProvider;
 
@@ -34,15 +33,10 @@ class OnDefaultProviderBeanCondition extends SpringBootCondition implements Conf
 		if (beanFactory == null) {
 			return ConditionOutcome.noMatch("no bean factory");
 		}
-		Set<String> named = NamedProviderRegistrar.names(context.getEnvironment())
-			.stream()
-			.map(ProviderName::providerBean)
-			.collect(Collectors.toSet());
+		Set<String> names = ProviderName.configured(context.getEnvironment());
 		Optional<String> defaultBean = Arrays
 			.stream(beanFactory.getBeanNamesForType(CredentialProcessProvider.class, true, false))
-			.filter((bean) -> !named.contains(bean))
-			.filter((bean) -> !beanFactory.containsBeanDefinition(bean)
-					|| beanFactory.getBeanDefinition(bean).getAttribute(ProviderName.ATTRIBUTE) == null)
+			.filter((bean) -> !ProviderName.isNamedProvidersBean(beanFactory, names, bean))
 			.findFirst();
 		return defaultBean.map((bean) -> ConditionOutcome.match("found the default provider bean " + bean))
 			.orElseGet(() -> ConditionOutcome.noMatch("no default credential process provider bean"));

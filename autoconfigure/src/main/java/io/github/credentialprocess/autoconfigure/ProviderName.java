@@ -1,11 +1,14 @@
 package io.github.credentialprocess.autoconfigure;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.core.env.Environment;
 
 /**
  * The names of the providers and of the beans each one is: the default provider, configured
@@ -36,6 +39,37 @@ public final class ProviderName {
 	private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9]*");
 
 	private ProviderName() {
+	}
+
+	/**
+	 * The names configured under {@code aws.credential-process.providers}, sorted; not checked.
+	 * @param environment the environment to read them from
+	 * @return the names
+	 */
+	public static Set<String> configured(Environment environment) {
+		return NamedProviderRegistrar.names(environment);
+	}
+
+	/**
+	 * Whether a bean is one of a named provider's, whoever defined it: named as the starter names a
+	 * configured provider's beans ({@code billingCredentialProcessProvider},
+	 * {@code billingCredentialProcessAwsCredentialsProvider}, {@code billingCredentialProcessLifecycle}),
+	 * or marked with its name. Known by name before any registrar has marked it, so that a condition
+	 * never takes the user's own bean of a named provider for the default.
+	 * @param beanFactory the bean factory
+	 * @param names the configured names ({@link #configured(Environment)})
+	 * @param bean the bean's name
+	 * @return whether it belongs to a named provider
+	 */
+	public static boolean isNamedProvidersBean(ConfigurableListableBeanFactory beanFactory, Set<String> names,
+			String bean) {
+		for (String name : names) {
+			if (bean.equals(providerBean(name)) || bean.equals(awsCredentialsProviderBean(name))
+					|| bean.equals(lifecycleBean(name))) {
+				return true;
+			}
+		}
+		return beanFactory.containsBeanDefinition(bean) && beanFactory.getBeanDefinition(bean).getAttribute(ATTRIBUTE) != null;
 	}
 
 	/**

@@ -9,8 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -32,7 +32,7 @@ public final class CredentialProcessAwsSdkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(CredentialProcessProvider.class)
-	@ConditionalOnMissingBean(AwsCredentialsProvider.class)
+	@Conditional(OnMissingDefaultAwsCredentialsProviderCondition.class)
 	CredentialProcessAwsCredentialsProvider credentialProcessAwsCredentialsProvider(CredentialProcessProvider provider) {
 		return new CredentialProcessAwsCredentialsProvider(provider);
 	}

@@ -93,6 +93,32 @@ class NamedAwsCredentialsProvidersTests {
 	}
 
 	@Test
+	void runWhenTheUserReplacesANamedProvidersAwsCredentialsProviderTheDefaultStillSignsWithTheProcess() {
+		Path script = new Scripts(this.folder).printing(Scripts.credentialsJson(Optional.empty()));
+		this.contextRunner.withPropertyValues("aws.credential-process.command=" + script)
+			.withUserConfiguration(UsersBillingAwsCredentialsProvider.class)
+			.run((context) -> {
+				assertThat(context.getBean(AwsCredentialsProvider.class))
+					.isInstanceOf(CredentialProcessAwsCredentialsProvider.class);
+				assertThat(context.getBean("billingCredentialProcessAwsCredentialsProvider"))
+					.isSameAs(UsersBillingAwsCredentialsProvider.PROVIDER);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UsersBillingAwsCredentialsProvider {
+
+		static final AwsCredentialsProvider PROVIDER = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+			.create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDUSER", "user-secret"));
+
+		@Bean
+		AwsCredentialsProvider billingCredentialProcessAwsCredentialsProvider() {
+			return PROVIDER;
+		}
+
+	}
+
+	@Test
 	void runWhenS3IsMappedShouldCustomizeS3ClientsWithTheProvidersCredentials() {
 		this.contextRunner.withPropertyValues("aws.credential-process.clients.s3=billing").run((context) -> {
 			S3ClientBuilder builder = S3Client.builder().region(Region.US_EAST_1);
