@@ -1,9 +1,12 @@
 package io.github.credentialprocess.configdata;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.credentialprocess.autoconfigure.AwsClientType;
 import io.github.credentialprocess.autoconfigure.ClientMappings;
@@ -12,6 +15,8 @@ import io.github.credentialprocess.autoconfigure.CredentialProcessProviderFactor
 import io.github.credentialprocess.autoconfigure.ProviderName;
 import io.github.credentialprocess.autoconfigure.ProviderProperties;
 import io.github.credentialprocess.autoconfigure.SettingsDifference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.bootstrap.BootstrapContext;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
@@ -28,9 +33,14 @@ import org.springframework.util.ClassUtils;
  * whole provider set only there reaches the application's clients but not the import's, which has
  * signed already. Checked once every file is read, when the bootstrap context closes, for each client
  * type an import built: the provider it signed as, and every setting of that provider
- * ({@link SettingsDifference}).
+ * ({@link SettingsDifference}). A setting that says who the provider signs as (what it runs, with
+ * which variables, where) refuses the startup; any other (a timeout, a refresh time) cannot make the
+ * import sign as another identity, and is only warned about: the application keeps the provider the
+ * import built, with the value read then.
  */
 final class ImportedIdentities {
+
+	private static final Logger logger = LoggerFactory.getLogger(ImportedIdentities.class);
 
 	/**
 	 * What the import's client of one type signed with.
@@ -114,6 +124,7 @@ final class ImportedIdentities {
 
 	private void check(Binder complete, BootstrapContext bootstrap) {
 		Optional<CredentialProcessProperties> configured = CredentialProcessProviderFactory.bindIfConfigured(complete);
+		Set<String> warned = new HashSet<>();
 		Map<AwsClientType, String> mappings = configured.map(ClientMappings::of).orElseGet(Map::of);
 		this.signers.forEach((type, signer) -> {
 			if (!bootstrap.isRegistered(ClassUtils.resolveClassName(type.client(), this.classLoader))) {
@@ -136,9 +147,19 @@ final class ImportedIdentities {
 						: ClientMappings.configuredAfterTheImport(type, signer.described(), now.described());
 			}
 			if (signer.settings() != null) {
-				SettingsDifference.first(signer.settings(), settings, ProviderName.prefix(provider)).ifPresent((property) -> {
-					throw ClientMappings.settingChangedAfterTheImport(type, provider, property);
-				});
+				String prefix = ProviderName.prefix(provider);
+				List<String> differences = SettingsDifference.all(signer.settings(), settings, prefix);
+				differences.stream()
+					.filter((property) -> SettingsDifference.namesTheIdentity(property, prefix))
+					.findFirst()
+					.ifPresent((property) -> {
+						throw ClientMappings.settingChangedAfterTheImport(type, provider, property);
+					});
+				differences.stream().filter(warned::add).forEach((property) -> logger.warn("The configuration import "
+						+ "built the provider '{}' with {} as read when the import was met, and the application keeps "
+						+ "that provider, so {} as set once every configuration file is read (in a profile's own file?) "
+						+ "does not apply; set it in the file that declares spring.config.import", provider, property,
+						property));
 			}
 		});
 	}

@@ -61,6 +61,15 @@ class SettingsDifferenceTests {
 		assertThat(SettingsDifference.first(configured(), after, PREFIX)).contains(PREFIX + "environment");
 	}
 
+	@Test
+	void onlyWhatItRunsWithWhichVariablesAndWhereSaysWhoAProviderSignsAs() {
+		assertThat(List.of("command", "argv", "profile", "environment", "working-directory"))
+			.allMatch((setting) -> SettingsDifference.namesTheIdentity(PREFIX + setting, PREFIX));
+		assertThat(List.of("timeout", "duration", "max-buffer-size", "expiry-window", "refresh-jitter",
+				"min-refresh-interval", "retry.initial-delay", "retry.max-delay", "fail-fast"))
+			.noneMatch((setting) -> SettingsDifference.namesTheIdentity(PREFIX + setting, PREFIX));
+	}
+
 	private static ProviderProperties configured() {
 		ProviderProperties properties = new ProviderProperties();
 		properties.setCommand("helper --profile dev");

@@ -199,6 +199,19 @@ class NamedProviderImportTests {
 	}
 
 	@Test
+	void aSettingThatCannotChangeTheIdentityInAProfilesOwnFileIsWarnedAboutNotRefused(CapturedOutput output)
+			throws IOException {
+		Path files = configFiles(mainFile(),
+				"aws:\n  credential-process:\n    providers:\n      config:\n        timeout: 30s\n        fail-fast: true\n");
+		try (ConfigurableApplicationContext context = startWithProfile(ImportedConfiguration.BOTH, files)) {
+			ImportedConfiguration.assertImported(context.getEnvironment());
+		}
+		assertThat(output).contains("built the provider 'config' with aws.credential-process.providers.config.timeout "
+				+ "as read when the import was met")
+			.contains("with aws.credential-process.providers.config.fail-fast as read");
+	}
+
+	@Test
 	void aProviderTheImportDoesNotUseMayStillBeConfiguredInAProfilesOwnFile() throws IOException {
 		Path files = configFiles(mainFile(), "aws:\n  credential-process:\n    providers:\n      audit:\n"
 				+ "        command: sh src/test/resources/io/github/credentialprocess/sample/counting-helper.sh\n"
