@@ -60,8 +60,7 @@ final class Redactor {
 		BitSet masked = new BitSet(text.length());
 		known().mark(text, masked);
 		SecretShapes.mark(text, masked);
-		EncodedText decoded = EncodedText.decode(text);
-		if (decoded != null) {
+		for (EncodedText decoded : EncodedText.views(text)) {
 			BitSet inView = new BitSet(decoded.view().length());
 			known().mark(decoded.view(), inView);
 			SecretShapes.mark(decoded.view(), inView);
@@ -72,11 +71,13 @@ final class Redactor {
 
 	/**
 	 * How many characters past a limit a buffer keeps, so that a secret that starts before the limit
-	 * ends inside the buffer: the longest known secret, and never less than the longest shape, each
-	 * as long as it can be written encoded.
+	 * ends inside the buffer: the longest known secret as written, and never less than the longest
+	 * shape as long as it can be written encoded. (A known secret written encoded across a cut is
+	 * masked from the margin's start; six times every known value would make a helper that prints
+	 * many long values costly to mask.)
 	 */
 	synchronized int margin() {
-		return Math.max(known().longest(), SHAPE_MARGIN) * LONGEST_ENCODING;
+		return Math.max(known().longest(), SHAPE_MARGIN * LONGEST_ENCODING);
 	}
 
 	private KnownSecrets known() {

@@ -103,6 +103,42 @@ class EncodedSecretsMaskingTests {
 				SECRET);
 	}
 
+	@Test
+	void anEscapeCharacterRightBeforeAnEncodedSecretNeverHidesItsFirstCharacter() throws Exception {
+		String urlEncoded = SECRET.replace("+", "%2B").replace("/", "%2F");
+		List<String> shown = shownByFailingHelperWriting("a \u001b" + urlEncoded + "\nb \u001b[" + urlEncoded + "\nc \u001b["
+				+ SECRET.replace("/", "\\u002F") + "\n");
+		Leaks.assertNoneShown(shown.stream().map(EncodedSecretsMaskingTests::urlDecoded).map(
+				(text) -> text.replace("\\u002F", "/")).toList(), SECRET);
+	}
+
+	@Test
+	void aColourCodeInTheMiddleOfASecretDoesNotSplitItIntoTwoHarmlessHalves() throws Exception {
+		List<String> shown = shownByFailingHelperWriting("key " + KEY_ID.substring(0, 8) + "\u001b[0m" + KEY_ID.substring(8)
+				+ " secret " + SECRET.substring(0, 20) + "\u001b[1m" + SECRET.substring(20) + "\n");
+		Leaks.assertNoneShown(shown.stream().map((text) -> text.replace(" [0m", "").replace(" [1m", "")).toList(),
+				SECRET, KEY_ID.substring(0, 16));
+	}
+
+	@Test
+	void aKnownValueWithATabOrNonAsciiCharactersIsMaskedEscapedOrEncoded() throws Exception {
+		Path written = this.folder.resolve("stderr.txt");
+		Files.writeString(written, "{\"msg\":\"using correct\\thorse battery staple\"}\n"
+				+ "GET https://user:p%C3%A4ssw%C3%B6rd-Geheimnis-42@host/ failed\nbytes b'p\\xc3\\xa4ssw\\xc3\\xb6rd-Geheimnis-42'\n");
+		List<String> shown = HelperOutputMaskingTests.shown(this.scripts.provider(this.scripts.script("cat '" + written
+				+ "' >&2\nexit 1")).environment(java.util.Map.of("HELPER_PASS", "correct\thorse battery staple",
+						"HELPER_PW", "pässwörd-Geheimnis-42")));
+		assertThat(shown).noneMatch((text) -> text.contains("horse battery") || text.contains("Geheimnis"));
+	}
+
+	@Test
+	void aSecretEncodedTwiceOrSplitByAnInvisibleCharacterIsMasked() throws Exception {
+		List<String> shown = shownByFailingHelperWriting("double " + SECRET.replace("+", "%252B").replace("/", "%252F")
+				+ "\nhtml " + SECRET.replace("+", "&#43;").replace("/", "&#x2F;") + "\nzero-width " + KEY_ID.substring(0, 10)
+				+ "\u200b" + KEY_ID.substring(10) + "\n");
+		assertThat(shown).noneMatch((text) -> text.contains("Kd0mWlR7tNv2") || text.contains("QX7EXAMP"));
+	}
+
 	private List<String> shownByFailingHelperWriting(String stderr) throws Exception {
 		Path written = this.folder.resolve("stderr.txt");
 		Files.writeString(written, stderr);

@@ -15,24 +15,49 @@ class EncodedTextTests {
 	}
 
 	@Test
-	void escapesOfControlCharactersReadAsSpaces() {
-		assertThat(view("a\\nb\\tc\\rd\\be\\ff\\vg\\0h\\ei")).isEqualTo("a b c d e f g h i");
+	void escapesOfControlCharactersReadAsThoseCharacters() {
+		assertThat(view("a\\nb\\tc\\rd\\be\\ff\\vg\\0h")).isEqualTo("a\nb\tc\rd\be\ff\u000bgh");
 	}
 
 	@Test
 	void escapedCharactersReadAsThemselves() {
 		assertThat(view("a\\/b\\\\c\\\"d\\'e")).isEqualTo("a/b\\c\"d'e");
 		assertThat(view("\\u002B\\u002f\\x3D")).isEqualTo("+/=");
-		assertThat(view("\\u000a")).isEqualTo(" ");
+		assertThat(view("\\u000a")).isEqualTo("\n");
 	}
 
 	@Test
-	void urlEncodedAsciiCharactersReadAsThemselves() {
-		assertThat(view("a%2Bb%2fc%3D%0A%C3%A9")).isEqualTo("a+b/c= %C3%A9");
+	void urlEncodedCharactersReadAsThemselvesAsUtf8() {
+		assertThat(view("a%2Bb%2fc%3D%0A%C3%A9%F0%9F%94%91")).isEqualTo("a+b/c=\né\uD83D\uDD11");
+		assertThat(view("%C3")).isEqualTo("\u00c3");
+		assertThat(view("p\\xc3\\xa4ss")).isEqualTo("päss");
 	}
 
 	@Test
-	void terminalEscapeSequencesReadAsOneSpace() {
+	void aDoubleEncodingAndUtf16OfAnEncodingAreReadToo() {
+		assertThat(view("%252B")).isEqualTo("+");
+		assertThat(view("%\0" + "2\0B\0")).isEqualTo("+");
+	}
+
+	@Test
+	void htmlCharacterReferencesReadAsTheirCharacters() {
+		assertThat(view("a&#43;b&#x2F;c&amp;d&lt;&gt;&quot;&apos;&unknown; & ;")).isEqualTo("a+b/c&d<>\"'&unknown; & ;");
+	}
+
+	@Test
+	void zeroWidthCharactersAreLeftOut() {
+		assertThat(view("AKIA\u200bEXAMPLE\ufeff")).isEqualTo("AKIAEXAMPLE");
+	}
+
+	@Test
+	void anEscapeSequenceIsReadAsASpaceAsNothingAndAsTheLogShowsIt() {
+		assertThat(EncodedText.views("a\u001b[0mb").stream().map(EncodedText::view))
+			.containsExactly("a b", "ab", "a [0mb");
+		assertThat(EncodedText.views("plain")).isEmpty();
+	}
+
+	@Test
+	void terminalEscapeSequencesReadAsOneSpaceInTheFirstView() {
 		assertThat(view("\u001b[1;33mkey\u001b[0m\u001b(B.")).isEqualTo(" key  .");
 		assertThat(view("end\u001b[")).isEqualTo("end ");
 	}

@@ -31,10 +31,11 @@ class RedactorGateTests {
 	}
 
 	@Test
-	void marginIsTheLongestKnownValueAndNeverLessThanTheLongestShapeEachAsWrittenEncoded() {
+	void marginIsTheLongestKnownValueAndNeverLessThanTheLongestShapeAsWrittenEncoded() {
 		// Six characters a character at most: a backslash, u and four hexadecimal digits.
 		assertThat(Redactor.of(List.of()).margin()).isEqualTo(256 * 6);
-		assertThat(Redactor.of(List.of("x".repeat(300))).margin()).isEqualTo(300 * 6);
+		assertThat(Redactor.of(List.of("x".repeat(300))).margin()).isEqualTo(256 * 6);
+		assertThat(Redactor.of(List.of("x".repeat(2000))).margin()).isEqualTo(2000);
 	}
 
 	@Test
