@@ -9,6 +9,7 @@ import io.github.credentialprocess.autoconfigure.SensitiveProperties;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.env.PropertySourceInfo;
 import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -38,9 +39,10 @@ final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 		return sensitive ? data.withSanitizedValue() : data;
 	}
 
+	/** Spring Boot reads the document under either name from every property source. */
 	private static boolean isApplicationJson(PropertySource<?> source, String key) {
-		return APPLICATION_JSON.equals(adapt(key, '.'))
-				|| (isSystemEnvironment(source) && APPLICATION_JSON.equals(adapt(key, '_')));
+		return APPLICATION_JSON.equals(adapt(key, '.')) || key.equalsIgnoreCase("SPRING_APPLICATION_JSON")
+				|| (isSystemEnvironment(source) && APPLICATION_JSON.equals(adapt(withoutPrefix(source, key), '_')));
 	}
 
 	/**
@@ -85,7 +87,22 @@ final class CredentialProcessSanitizingFunction implements SanitizingFunction {
 		if (SensitiveProperties.isSensitive(adapt(key, '.'))) {
 			return true;
 		}
-		return isSystemEnvironment(source) && SensitiveProperties.isSensitiveVariable(adapt(key, '_'));
+		return isSystemEnvironment(source) && SensitiveProperties.isSensitiveVariable(adapt(withoutPrefix(source, key), '_'));
+	}
+
+	/**
+	 * A variable's name without the application's environment prefix
+	 * ({@code SpringApplication.setEnvironmentPrefix("myapp")}: {@code MYAPP_AWS_CREDENTIALPROCESS_COMMAND}),
+	 * which Spring Boot strips before it binds.
+	 */
+	private static String withoutPrefix(PropertySource<?> source, String key) {
+		if (source instanceof PropertySourceInfo info && info.getPrefix() != null && !info.getPrefix().isEmpty()) {
+			String prefix = info.getPrefix().endsWith("_") ? info.getPrefix() : info.getPrefix() + "_";
+			if (key.regionMatches(true, 0, prefix, 0, prefix.length())) {
+				return key.substring(prefix.length());
+			}
+		}
+		return key;
 	}
 
 	private static ConfigurationPropertyName adapt(String key, char separator) {

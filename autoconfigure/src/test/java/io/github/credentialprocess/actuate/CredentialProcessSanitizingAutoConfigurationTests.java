@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -113,6 +114,37 @@ class CredentialProcessSanitizingAutoConfigurationTests {
 			EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
 			assertThat(env.environmentEntry("spring.application.json").getProperty().getValue()).isEqualTo(json);
 		});
+	}
+
+	@Test
+	void runWhenSpringApplicationJsonIsSetUnderItsUpperCaseNameAnywhereShouldMaskIt() {
+		String json = "{\"aws\":{\"credential-process\":{\"command\":\"helper --passphrase " + PASSPHRASE + "\"}}}";
+		this.contextRunner.withPropertyValues("SPRING_APPLICATION_JSON=" + json).run((context) -> {
+			EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+			assertThat(env.environmentEntry("SPRING_APPLICATION_JSON").getProperty().getValue()).isEqualTo("******");
+		});
+	}
+
+	@Test
+	void aVariableUnderTheApplicationsEnvironmentPrefixIsJudgedAsBootBindsIt() {
+		PropertySource<?> prefixed = new PrefixedEnvironment(java.util.Map.of("MYAPP_AWS_CREDENTIALPROCESS_COMMAND", "x"));
+		assertThat(CredentialProcessSanitizingFunction.isSensitive(prefixed, "MYAPP_AWS_CREDENTIALPROCESS_COMMAND")).isTrue();
+		assertThat(CredentialProcessSanitizingFunction.isSensitive(prefixed, "MYAPP_AWS_CREDENTIALPROCESS_TIMEOUT")).isFalse();
+	}
+
+	/** The system environment as Spring Boot holds it with {@code setEnvironmentPrefix("myapp")}. */
+	static class PrefixedEnvironment extends org.springframework.core.env.SystemEnvironmentPropertySource
+			implements org.springframework.boot.env.PropertySourceInfo {
+
+		PrefixedEnvironment(java.util.Map<String, Object> variables) {
+			super(org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
+		}
+
+		@Override
+		public String getPrefix() {
+			return "myapp";
+		}
+
 	}
 
 	@Test
