@@ -1,12 +1,7 @@
 package io.github.credentialprocess.autoconfigure;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.Set;
-
 import io.github.credentialprocess.CredentialProcessProvider;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -29,16 +24,8 @@ class OnDefaultProviderBeanCondition extends SpringBootCondition implements Conf
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		if (beanFactory == null) {
-			return ConditionOutcome.noMatch("no bean factory");
-		}
-		Set<String> names = ProviderName.configured(context.getEnvironment());
-		Optional<String> defaultBean = Arrays
-			.stream(beanFactory.getBeanNamesForType(CredentialProcessProvider.class, true, false))
-			.filter((bean) -> !ProviderName.isNamedProvidersBean(beanFactory, names, bean))
-			.findFirst();
-		return defaultBean.map((bean) -> ConditionOutcome.match("found the default provider bean " + bean))
+		return ProviderName.defaultBean(context, CredentialProcessProvider.class)
+			.map((bean) -> ConditionOutcome.match("found the default provider bean " + bean))
 			.orElseGet(() -> ConditionOutcome.noMatch("no default credential process provider bean"));
 	}
 

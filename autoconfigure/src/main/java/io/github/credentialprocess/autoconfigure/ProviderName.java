@@ -1,5 +1,7 @@
 package io.github.credentialprocess.autoconfigure;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -8,6 +10,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -70,6 +73,25 @@ public final class ProviderName {
 			}
 		}
 		return beanFactory.containsBeanDefinition(bean) && beanFactory.getBeanDefinition(bean).getAttribute(ATTRIBUTE) != null;
+	}
+
+	/**
+	 * The first bean of a type that is no named provider's ({@link #isNamedProvidersBean}): the
+	 * default provider's, the starter's or the user's own, for the conditions that must never take a
+	 * named provider's bean for it.
+	 * @param context the condition's context
+	 * @param type the bean type
+	 * @return the bean's name; empty when there is none
+	 */
+	public static Optional<String> defaultBean(ConditionContext context, Class<?> type) {
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		if (beanFactory == null) {
+			return Optional.empty();
+		}
+		Set<String> names = configured(context.getEnvironment());
+		return Arrays.stream(beanFactory.getBeanNamesForType(type, true, false))
+			.filter((bean) -> !isNamedProvidersBean(beanFactory, names, bean))
+			.findFirst();
 	}
 
 	/**

@@ -1,13 +1,8 @@
 package io.github.credentialprocess.awssdk.autoconfigure;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.Set;
-
 import io.github.credentialprocess.autoconfigure.ProviderName;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -31,16 +26,8 @@ class OnMissingDefaultAwsCredentialsProviderCondition extends SpringBootConditio
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		if (beanFactory == null) {
-			return ConditionOutcome.match("no bean factory");
-		}
-		Set<String> names = ProviderName.configured(context.getEnvironment());
-		Optional<String> other = Arrays
-			.stream(beanFactory.getBeanNamesForType(AwsCredentialsProvider.class, true, false))
-			.filter((bean) -> !ProviderName.isNamedProvidersBean(beanFactory, names, bean))
-			.findFirst();
-		return other.map((bean) -> ConditionOutcome.noMatch("found AwsCredentialsProvider bean " + bean))
+		return ProviderName.defaultBean(context, AwsCredentialsProvider.class)
+			.map((bean) -> ConditionOutcome.noMatch("found AwsCredentialsProvider bean " + bean))
 			.orElseGet(() -> ConditionOutcome.match("no AwsCredentialsProvider bean but named providers'"));
 	}
 
