@@ -87,6 +87,74 @@ class EncodedTextTests {
 		assertThat(inText.nextClearBit(2)).isEqualTo(text.length());
 	}
 
+	@Test
+	void eachDecodedCharacterIsMaskedWhereItWasWritten() {
+		assertThat(sources("x%C3%A4y", 1)).isEqualTo("%C3%A4");
+		assertThat(sources("x%C3%A4y", 2)).isEqualTo("y");
+		assertThat(sources("\\xc3\\xa4!", 0)).isEqualTo("\\xc3\\xa4");
+		assertThat(sources("%F0%9F%94%91z", 0)).isEqualTo("%F0%9F%94%91");
+		assertThat(sources("%F0%9F%94%91z", 1)).isEqualTo("%F0%9F%94%91");
+		assertThat(sources("%F0%9F%94%91z", 2)).isEqualTo("z");
+		assertThat(sources("%C3z", 0)).isEqualTo("%C3");
+		assertThat(sources("a\\u00e9b", 1)).isEqualTo("\\u00e9");
+		assertThat(sources("a\\tb", 1)).isEqualTo("\\t");
+		assertThat(sources("a\\/b", 1)).isEqualTo("\\/");
+		assertThat(sources("a&#43;b", 1)).isEqualTo("&#43;");
+		assertThat(sources("a&#x2F;b", 1)).isEqualTo("&#x2F;");
+		assertThat(sources("a\u001b[1;33mb", 1)).isEqualTo("\u001b[1;33m");
+		assertThat(sources("a\u001b(Bb", 1)).isEqualTo("\u001b(B");
+		assertThat(sources("a%252Bb", 1)).isEqualTo("%252B");
+	}
+
+	@Test
+	void escapeSequencesEndAtTheirFinalByte() {
+		assertThat(view("\u001b[?25hX")).isEqualTo(" X");
+		assertThat(view("\u001b[~X")).isEqualTo(" X");
+		assertThat(view("\u001b[@X")).isEqualTo(" X");
+		assertThat(view("\u001b[ X")).isEqualTo(" ");
+		assertThat(view("\u001b[\u007fX")).isEqualTo(" \u007fX");
+		assertThat(view("\u001b/0X")).isEqualTo(" X");
+		assertThat(view("\u001b X")).isEqualTo(" ");
+		assertThat(view("a\u001b")).isEqualTo("a ");
+	}
+
+	@Test
+	void encodingsAreReadToThreeLayersAndNoFurther() {
+		assertThat(view("%25252B")).isEqualTo("+");
+		assertThat(view("%2525252B")).isEqualTo("%2B");
+	}
+
+	@Test
+	void referencesAndEscapesAtTheirLimits() {
+		assertThat(view("&#123456789;")).isEqualTo("&#123456789;");
+		assertThat(view("&#65;&#x41;&#X41;&#;&#x;&;")).isEqualTo("AAA&#;&#x;&;");
+		assertThat(view("&#1234567;")).isEqualTo("&#1234567;");
+		assertThat(view("&#65535;")).isEqualTo("\uffff");
+		assertThat(view("&#65536;")).isEqualTo("&#65536;");
+		assertThat(view("\\u00e")).isEqualTo("\\u00e");
+		assertThat(view("\\u00e9")).isEqualTo("é");
+		assertThat(view("%4")).isEqualTo("%4");
+		assertThat(view("%41")).isEqualTo("A");
+		assertThat(view("\\x4")).isEqualTo("\\x4");
+		assertThat(view("\\x41\\x")).isEqualTo("A\\x");
+	}
+
+	@Test
+	void textThatDecodesToItselfHasNoViewOfItsOwn() {
+		assertThat(EncodedText.views("100% of it \\q")).isEmpty();
+		assertThat(EncodedText.views("a%41")).singleElement().extracting(EncodedText::view).isEqualTo("aA");
+	}
+
+	/** The text a view's character came from. */
+	private static String sources(String text, int viewIndex) {
+		EncodedText decoded = EncodedText.decode(text);
+		BitSet inView = new BitSet();
+		inView.set(viewIndex);
+		BitSet inText = new BitSet();
+		decoded.markSources(inView, inText);
+		return text.substring(inText.nextSetBit(0), inText.nextClearBit(inText.nextSetBit(0)));
+	}
+
 	private static String view(String text) {
 		return EncodedText.decode(text).view();
 	}

@@ -29,7 +29,7 @@ class LaunchersTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "command -v helper", "command -V helper", "sudo -l helper", "doas -C /etc/doas.conf",
-			"ionice -p 42", "timeout 30", "nice -n", "nohup", "exec --" })
+			"ionice -p 42", "ionice --pid=42", "sudo --list", "timeout 30", "timeout -- 30", "nice -n", "nohup", "exec --" })
 	void launcherThatRunsNoProgramHasNone(String commandLine) {
 		List<String> words = Arrays.asList(commandLine.split(" "));
 		assertThat(Launchers.commandAfter(words.get(0), words.subList(1, words.size()))).isEmpty();
