@@ -78,11 +78,6 @@ final class EncodedText {
 		return views;
 	}
 
-	/** The text as decoded with sequences read as spaces; {@code null} when it holds nothing to decode. */
-	static EncodedText decode(String text) {
-		return holdsEncoding(text) ? decodeFully(text, Sequences.AS_SPACE) : null;
-	}
-
 	/** The decoded text. */
 	String view() {
 		return this.view;
